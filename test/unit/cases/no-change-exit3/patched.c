@@ -1,0 +1,5 @@
+/* Identical sources, patched side: a comment is all that differs. */
+#include "kmacros.h"
+int a(int x) { return x + 1; }
+int b(int x) { return a(x) * 2; }
+int counter = 4;

@@ -1,0 +1,7 @@
+/* Same code, different definition order: symbol and section indices move. */
+#include "kmacros.h"
+extern int ext_exported(int);
+int first_var = 1;
+int second_var = 2;
+int first(int x) { return ext_exported(x) + first_var; }
+int second(int x) { return first(x) + second_var; }

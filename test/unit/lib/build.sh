@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# Compiling unit case sources into kernel-like objects, and the fake parent.
+
+# The flags kernel 6.1 uses for x86_64 objects that kpatch-build diffs.
+KCFLAGS=(-O2 -ffunction-sections -fdata-sections -mfentry -pg -mrecord-mcount
+	-fno-pic -mcmodel=kernel -mno-red-zone -fno-asynchronous-unwind-tables
+	-nostdinc -fno-stack-protector -fno-common -fno-strict-aliasing
+	-Wall -Wno-unused-function)
+
+# compile_obj SRC DIR NAME [CFLAGS...]: DIR/NAME.o from SRC, compiled as NAME.c
+# in DIR so the FILE symbol and __FILE__ do not depend on orig/patched.
+compile_obj() {
+	local src=$1 dir=$2 name=$3
+	shift 3
+	mkdir -p "$dir"
+	cp "$src" "$dir/$name.c"
+	(cd "$dir" && gcc "${KCFLAGS[@]}" -I "$UNIT/include" "$@" -c "$name.c" -o "$name.o")
+}
+
+# make_symvers FILE [SYM[:OWNER]...]: a Module.symvers exporting the base
+# kernel helpers and the given symbols.
+make_symvers() {
+	local out=$1 entry sym owner
+	shift
+	: >"$out"
+	for entry in __fentry__ _printk __might_sleep "$@"; do
+		sym=${entry%%:*} owner=vmlinux
+		[[ $entry == *:* ]] && owner=${entry#*:}
+		printf '0x00000000\t%s\t%s\tEXPORT_SYMBOL\t\n' "$sym" "$owner" >>"$out"
+	done
+}

@@ -1,0 +1,80 @@
+# shellcheck shell=bash
+# Preparing one unit case's inputs and judging one create-diff-object run.
+
+# prepare_case NAME: compiles orig/patched/parent into $WORK/NAME/, writes
+# the SYMTAB and SYMVERS files. Needs parse_expect done for the case.
+prepare_case() {
+	local name=$1 dir=$WORK/$1 src=$UNIT/cases/$1 item i=0
+	local -a objs=()
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	compile_obj "$src/orig.c" "$dir/orig" obj "${E_CFLAGS[@]}" || return 1
+	compile_obj "$src/patched.c" "$dir/patched" obj "${E_CFLAGS[@]}" || return 1
+	for item in "${E_LINK[@]}"; do
+		i=$((i + 1))
+		case $item in
+		@) objs+=("$dir/orig/obj.o") ;;
+		kernel) compile_obj "$UNIT/include/fake-kernel.c" "$dir/link$i" fake-kernel &&
+			objs+=("$dir/link$i/fake-kernel.o") ;;
+		*) compile_obj "$src/$item" "$dir/link$i" "${item%.c}" &&
+			objs+=("$dir/link$i/${item%.c}.o") ;;
+		esac || return 1
+	done
+	ld -r -o "$dir/parent.o" "${objs[@]}" || return 1
+	case $E_SYMTAB in
+	elf) SYMTAB=$dir/parent.o ;;
+	*) readelf -s --wide "$dir/parent.o" >"$dir/symtab.txt" && SYMTAB=$dir/symtab.txt ;;
+	esac
+	make_symvers "$dir/Module.symvers" "${E_EXPORTS[@]}"
+}
+
+# run_cdo NAME LABEL BINARY [WRAPPER...]: runs the tool into $WORK/NAME/LABEL/;
+# leaves rc, stdout, stderr there.
+run_cdo() {
+	local name=$1 label=$2 bin=$3 dir=$WORK/$1 rc=0
+	shift 3
+	local out=$dir/$label
+	rm -rf "$out"
+	mkdir -p "$out/o"
+	env "${E_ENV[@]}" timeout 300 "$@" "$bin" "$dir/orig/obj.o" "$dir/patched/obj.o" \
+		"$E_PARENT" "$SYMTAB" "$dir/Module.symvers" "livepatch_${name//-/_}" \
+		"$out/o/output.o" >"$out/stdout" 2>"$out/stderr" || rc=$?
+	echo "$rc" >"$out/rc"
+}
+
+# judge NAME LABEL: prints nothing and returns 0 if the run met the case's
+# expectations, else prints what differed.
+judge() {
+	local dir=$WORK/$1/$2 rc files
+	rc=$(<"$dir/rc")
+	if ((rc >= 124)); then
+		echo "crashed or timed out (exit $rc): $(tail -c 300 "$dir/stderr" | tr '\n' ' ')"
+		return 1
+	fi
+	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|ERROR SUMMARY: [1-9]' "$dir/stderr"; then
+		echo "sanitizer/valgrind report: $(grep -m1 -E 'AddressSanitizer|LeakSanitizer|runtime error:|ERROR SUMMARY' "$dir/stderr")"
+		return 1
+	fi
+	if [[ $rc != "$E_EXIT" ]]; then
+		echo "expected exit $E_EXIT, got $rc: $(head -c 300 "$dir/stderr" | tr '\n' ' ')"
+		return 1
+	fi
+	files=$(cd "$dir/o" && find . -mindepth 1 | sort | tr '\n' ' ')
+	if ((rc == 0)); then
+		if [[ $files != "./output.o " ]]; then
+			echo "expected only output.o to be written, found: ${files:-nothing}"
+			return 1
+		fi
+		if ! "$LPDUMP" "$dir/o/output.o" >"$dir/dump" 2>"$dir/dump.err"; then
+			echo "lpdump cannot read the output: $(head -c 200 "$dir/dump.err")"
+			return 1
+		fi
+	elif [[ -n $files ]]; then
+		echo "exit $rc but files were left behind: $files"
+		return 1
+	elif ((rc != 3)) && [[ ! -s $dir/stderr ]]; then
+		echo "exit $rc with no reason on stderr"
+		return 1
+	fi
+	check_expectations "$dir/dump" "$dir/stderr"
+}

@@ -1,0 +1,84 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the E_* variables are read by lib/case.sh
+# Reading a case's expect file (syntax in test/unit/README.md) into E_* vars.
+
+parse_expect() {
+	local file=$1 kw rest
+	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_VALGRIND=yes
+	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=()
+	while IFS= read -r line || [[ -n $line ]]; do
+		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+		kw=${line%% *} rest=${line#* }
+		[[ $kw == "$line" ]] && rest=
+		case $kw in
+		exit) E_EXIT=$rest ;;
+		parent) E_PARENT=$rest ;;
+		link) read -r -a E_LINK <<<"$rest" ;;
+		symtab) E_SYMTAB=$rest ;;
+		export) E_EXPORTS+=("$rest") ;;
+		env) E_ENV+=("$rest") ;;
+		cflags) read -r -a E_CFLAGS <<<"$rest" ;;
+		valgrind) E_VALGRIND=$rest ;;
+		has | lacks | stderr) E_CHECKS+=("$kw $rest") ;;
+		count) E_CHECKS+=("$kw $rest") ;;
+		*)
+			echo "bad expect keyword '$kw' in $file" >&2
+			return 1
+			;;
+		esac
+	done <"$file"
+}
+
+# check_expectations DUMPFILE STDERRFILE: apply has/lacks/count/stderr lines; prints
+# the first mismatch and returns 1, or returns 0.
+check_expectations() {
+	local dump=$1 errf=$2 check kw rest n want pat line
+	local -a lines=()
+	[[ -f $dump ]] && mapfile -t lines <"$dump"
+	for check in "${E_CHECKS[@]}"; do
+		kw=${check%% *} rest=${check#* }
+		case $kw in
+		has | lacks | count)
+			if [[ $kw == count ]]; then
+				want=${rest%% *} pat=${rest#* }
+			else
+				pat=$rest
+			fi
+			n=0
+			for line in "${lines[@]}"; do
+				# shellcheck disable=SC2053 # the pattern is a glob on purpose
+				[[ $line == $pat ]] && n=$((n + 1))
+			done
+			case $kw in
+			has) ((n > 0)) || { echo "expected a line '$pat', none in the dump"; return 1; } ;;
+			lacks) ((n == 0)) || { echo "expected no line '$pat', found '$(first_match "$pat" "${lines[@]}")'"; return 1; } ;;
+			count) ((n == want)) || { echo "expected $want lines '$pat', found $n"; return 1; } ;;
+			esac
+			;;
+		stderr)
+			stderr_has "$errf" "$rest" ||
+				{ echo "expected stderr to contain '$rest', saw: $(head -c 300 "$errf" | tr '\n' ' ')"; return 1; }
+			;;
+		esac
+	done
+}
+
+first_match() {
+	local pat=$1 line
+	shift
+	for line in "$@"; do
+		# shellcheck disable=SC2053
+		[[ $line == $pat ]] && { printf '%s\n' "$line"; return; }
+	done
+}
+
+# stderr_has FILE "A | B": the file contains one of the alternatives.
+stderr_has() {
+	local alt rest=$2
+	while [[ -n $rest ]]; do
+		alt=${rest%% | *}
+		[[ $rest == *" | "* ]] && rest=${rest#* | } || rest=
+		grep -qF -- "$alt" "$1" && return 0
+	done
+	return 1
+}
