@@ -1,0 +1,5 @@
+/* The patch adds a global and a static variable. */
+#include "kmacros.h"
+int new_global = 5;
+static int new_static = 7;
+int f(int x) { new_static += x; return x + new_global + new_static; }

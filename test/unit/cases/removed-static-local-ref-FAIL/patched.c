@@ -1,0 +1,6 @@
+/* A function stops using its static local variable. */
+#include "kmacros.h"
+int tick(int x)
+{
+	return x;
+}

@@ -1,0 +1,9 @@
+/* A function with a static local variable; the patch adds another function
+ * with a static local after it, so gcc renumbers (calls.0 -> calls.1). */
+#include "kmacros.h"
+int counter(int x)
+{
+	static int calls;
+	calls += x;
+	return calls;
+}

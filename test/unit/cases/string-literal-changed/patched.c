@@ -1,0 +1,7 @@
+/* Same length string, different text: bytes and relocations are equal. */
+#include "kmacros.h"
+int greeter(int x)
+{
+	printk("hellp %d\n", x);
+	return x;
+}

@@ -1,0 +1,3 @@
+/* The patch adds a message. */
+#include "kmacros.h"
+int f(int x) { return x + 1; }
