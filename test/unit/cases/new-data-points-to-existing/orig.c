@@ -1,0 +1,5 @@
+/* The patch adds a table of function pointers to existing functions. */
+#include "kmacros.h"
+extern int ext_internal(int);
+static noinline __used int helper(int x) { barrier(); return x + 1; }
+int dispatch(int i, int x) { return i ? helper(x) : x; }
