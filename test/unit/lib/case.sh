@@ -51,8 +51,9 @@ judge() {
 		echo "crashed or timed out (exit $rc): $(tail -c 300 "$dir/stderr" | tr '\n' ' ')"
 		return 1
 	fi
-	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|ERROR SUMMARY: [1-9]' "$dir/stderr"; then
-		echo "sanitizer/valgrind report: $(grep -m1 -E 'AddressSanitizer|LeakSanitizer|runtime error:|ERROR SUMMARY' "$dir/stderr")"
+	# ASan/UBSan reports, and valgrind's (==PID== lines; exit 99 on error)
+	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|^==[0-9]+== ' "$dir/stderr"; then
+		echo "sanitizer/valgrind report: $(grep -m3 -E 'AddressSanitizer|LeakSanitizer|runtime error:|^==[0-9]+== ' "$dir/stderr" | tr '\n' ' ')"
 		return 1
 	fi
 	if [[ $rc != "$E_EXIT" ]]; then
