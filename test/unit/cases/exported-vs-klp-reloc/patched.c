@@ -1,5 +1,7 @@
-/* One exported and one non-exported kernel function called from changed code. */
+/* Kernel functions called from changed code: exported by vmlinux, exported
+ * by another module, and not exported. */
 #include "kmacros.h"
 extern int ext_exported(int);
 extern int ext_internal(int);
-int f(int x) { return ext_exported(x) * ext_internal(x); }
+extern int ext_other(int);
+int f(int x) { return ext_exported(x) * ext_internal(x) + ext_other(x); }
