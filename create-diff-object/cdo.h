@@ -1,0 +1,72 @@
+/* State shared by the passes of create-diff-object and their entry points;
+ * main() calls them in order. */
+#ifndef CDO_CDO_H
+#define CDO_CDO_H
+#include "elf-model.h"
+#include "util.h"
+
+struct args {
+	const char *orig, *patched, *parent, *symtab, *symvers, *modname, *output;
+};
+
+/* One livepatch relocation (FORMAT.md struct livepatch_reloc). */
+struct klp_target {
+	const char *name;		/* name in the running object */
+	const char *objname;
+	unsigned long sympos;
+};
+
+/* A section made by cdo (filtered special section, __mcount_loc,
+ * .modinfo): bytes plus relocations against patched symbols. */
+struct synth {
+	const char *name;
+	GElf_Word type;
+	GElf_Xword flags, align, entsize;
+	struct buf data;
+	struct rel *rels;
+	size_t nrels, caprels;
+	size_t out_idx;
+};
+
+struct ctx {
+	struct args a;
+	struct elf orig, patched;
+	bool parent_is_vmlinux;
+	struct sym **funcs;		/* changed functions: .livepatch.funcs */
+	size_t nfuncs;
+	struct synth *synths;
+	size_t nsynths;
+};
+
+/* symtab.c: the parent's symbol table and Module.symvers */
+void symtab_load(const char *path, const char *objfile, struct elf *obj);
+void symvers_load(const char *path);
+/* Module (basename) that exports NAME, or NULL. */
+const char *symvers_owner(const char *name);
+/* 1-based position of local NAME in our object's FILE block when the name
+ * occurs more than once in the parent; 0 when unique. Dies when absent. */
+unsigned long symtab_local_pos(const char *name, const char *user);
+unsigned long symtab_global_pos(const char *name);
+bool symtab_has_global(const char *name);
+void symtab_free(void);
+
+void resolve_section_refs(struct elf *elf);	/* correlate.c */
+void correlate(struct ctx *c);
+void mark_ignored(struct ctx *c);		/* compare.c */
+void compare(struct ctx *c);
+void check_refusals(struct ctx *c);
+bool include_changes(struct ctx *c);		/* include.c: false when nothing changed */
+void include_sec(struct sec *sec);
+void include_closure(struct ctx *c);
+bool is_excluded(const struct sec *sec);
+struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align);
+void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend, struct sym *sym);
+void include_special(struct ctx *c);		/* special.c */
+/* klp.c: is a reference to SYM from included code a plain relocation? */
+bool klp_is_exported(struct ctx *c, const struct sym *sym);
+void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
+void write_output(struct ctx *c);		/* write.c */
+void special_free(void);
+bool is_special_name(const char *name);
+
+#endif

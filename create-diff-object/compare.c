@@ -1,0 +1,249 @@
+/* Comparison: which twin sections and symbols changed. Bytes and
+ * relocations (by target and addend, strings by content); line numbers
+ * passed to WARN/might_sleep/printk-style helpers do not count. */
+#include "cdo.h"
+#include <string.h>
+
+/* Helpers that take __LINE__ as an immediate argument. */
+static const char *const line_helpers[] = {
+	"__might_sleep", "__might_resched", "__might_fault", "_printk", "printk",
+	"__warn_printk", "__might_sleep_nolock", "__cant_sleep", "__cant_migrate",
+	"__dynamic_pr_debug", "warn_slowpath_fmt", "__ubsan_handle_out_of_bounds",
+};
+
+static bool is_line_helper(const char *name)
+{
+	for (size_t i = 0; i < sizeof(line_helpers) / sizeof(line_helpers[0]); i++)
+		if (!strcmp(name, line_helpers[i]))
+			return true;
+	return false;
+}
+
+static const char *str_at(const struct sec *sec, GElf_Sxword off)
+{
+	if (!sec->data || off < 0 || (size_t)off >= sec->size || !memchr(sec->data + off, 0, sec->size - (size_t)off))
+		return NULL;
+	return (const char *)sec->data + off;
+}
+
+static bool same_string(const struct rel *p, const struct rel *o)
+{
+	GElf_Sxword adj = is_pcrel(p->type) ? 4 : 0;
+	const char *a = str_at(p->sym->sec, p->addend + adj), *b = str_at(o->sym->sec, o->addend + adj);
+
+	if (!a || !b)
+		return p->addend == o->addend;
+	return !strcmp(a, b);
+}
+
+static bool same_target(const struct rel *p, const struct rel *o)
+{
+	const struct sym *ps = p->sym, *os = o->sym;
+
+	if (p->type != o->type || p->off != o->off)
+		return false;
+	if (ps->type == STT_SECTION && os->type == STT_SECTION) {
+		if (is_string_sec(ps->sec) && is_string_sec(os->sec))
+			return same_string(p, o);
+		return ps->sec->twin == os->sec && p->addend == o->addend;
+	}
+	if (p->addend != o->addend)
+		return false;
+	if (ps->twin)
+		return ps->twin == os;
+	return !ps->sec && !os->sec && !strcmp(ps->name, os->name);
+}
+
+/* A differing byte at I is a line number when it lies in the imm32 of a
+ * `mov $imm32,%reg` (b8+r) followed shortly by a call to a line helper. */
+static bool line_number_only(const struct sec *ps, const struct sec *os, size_t i)
+{
+	for (size_t j = i > 4 ? i - 4 : 0; j < i; j++) {
+		unsigned char op = ps->data[j];
+
+		if (op < 0xb8 || op > 0xbf || os->data[j] != op || i > j + 4)
+			continue;
+		for_each_rel(ps, r)
+			if (r->off > i && r->off <= i + 40 && is_line_helper(r->sym->name))
+				return true;
+	}
+	return false;
+}
+
+static bool same_bytes(const struct sec *ps, const struct sec *os)
+{
+	if (ps->size != os->size)
+		return false;
+	if (!ps->data || !os->data || !memcmp(ps->data, os->data, ps->size))
+		return true;
+	if (!is_text(ps))
+		return false;
+	for (size_t i = 0; i < ps->size; i++)
+		if (ps->data[i] != os->data[i] && !line_number_only(ps, os, i))
+			return false;
+	return true;
+}
+
+static bool same_relocs(const struct sec *ps, const struct sec *os)
+{
+	size_t np = ps->rela ? ps->rela->nrels : 0, no = os->rela ? os->rela->nrels : 0;
+
+	if (np != no)
+		return false;
+	for (size_t i = 0; i < np; i++)
+		if (!same_target(&ps->rela->rels[i], &os->rela->rels[i]))
+			return false;
+	return true;
+}
+
+/* A function starts with `call __fentry__` (after endbr64 on IBT kernels). */
+static void find_fentry(struct elf *elf)
+{
+	for_each_sec(elf, sec)
+		for_each_rel(sec, r) {
+			struct sym *f;
+
+			if (strcmp(r->sym->name, "__fentry__") || r->off < 1)
+				continue;
+			f = sym_at(sec, (GElf_Sxword)r->off - 1);
+			if (f && f->type == STT_FUNC && (r->off - 1 == f->s.st_value || r->off - 5 == f->s.st_value))
+				f->has_fentry = true;
+		}
+}
+
+static struct sym *reloc_sym_at(const struct sec *sec, size_t off)
+{
+	for_each_rel(sec, r)
+		if (r->off == off)
+			return r->sym;
+	return NULL;
+}
+
+void mark_ignored(struct ctx *c)
+{
+	struct sec *sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.functions", NULL);
+
+	if (sec)
+		for_each_rel(sec, r)
+			r->sym->ignore = true;
+	sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.sections", NULL);
+	if (sec)
+		for (size_t off = 0; off + 8 <= sec->size; off += 8) {
+			struct sym *s = reloc_sym_at(sec, off);
+			const char *name = NULL;
+			struct sec *target;
+
+			for_each_rel(sec, r)
+				if (r->off == off && s && s->type == STT_SECTION)
+					name = str_at(s->sec, r->addend);
+			if (!name || !(target = ht_get(&c->patched.sec_by_name, name, NULL)))
+				die(EXIT_ERROR, "%s: .livepatch.ignore.sections: entry %zu names no section of the object",
+				    c->a.patched, off / 8);
+			target->ignore = true;
+		}
+}
+
+void compare(struct ctx *c)
+{
+	find_fentry(&c->patched);
+	find_fentry(&c->orig);
+	for_each_sec(&c->patched, ps) {
+		struct sec *os = ps->twin;
+
+		if (ps->base)
+			continue;
+		if (!os)
+			ps->status = ST_NEW;
+		else if (ps->ignore || (same_bytes(ps, os) && same_relocs(ps, os)))
+			ps->status = ST_SAME;
+		else
+			ps->status = ST_CHANGED;
+	}
+	for_each_sym(&c->patched, s) {
+		if (s->type == STT_SECTION || s->type == STT_FILE || !s->sec)
+			continue;
+		if (!s->twin)
+			s->status = ST_NEW;
+		else if (s->ignore || s->sec->status != ST_CHANGED)
+			s->status = ST_SAME;
+		else
+			s->status = ST_CHANGED;
+	}
+	/* a changed .cold child changes its parent */
+	for_each_sym(&c->patched, s)
+		if (s->parent && s->status == ST_CHANGED && s->parent->status == ST_SAME && !s->parent->ignore)
+			s->parent->status = ST_CHANGED;
+}
+
+static bool is_once_data(const struct sec *sec)
+{
+	return !strncmp(sec->name, ".data.once", 10) || !strncmp(sec->name, ".data..once", 11);
+}
+
+static bool is_data(const struct sec *sec)
+{
+	static const char *const prefixes[] = { ".data", ".bss", ".rodata", ".tbss", ".tdata" };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(sec->name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* A changed function must not drop a static local its original used: the
+ * new code would start over with a fresh variable. */
+static void check_static_locals(struct sym *pf)
+{
+	static unsigned gen;
+
+	gen++;
+	for_each_rel(pf->sec, r)
+		if (r->sym->twin)
+			r->sym->twin->mark = gen;
+	for_each_rel(pf->twin->sec, r) {
+		struct sym *o = r->sym;
+
+		if (o->type == STT_OBJECT && o->bind == STB_LOCAL && strcmp(o->name, o->base) &&
+		    o->mark != gen && !is_once_data(o->sec) && o->sec->twin)
+			die(EXIT_REFUSED, "%s: no longer uses static local variable %s (it would lose its value)",
+			    pf->name, o->name);
+	}
+}
+
+void check_refusals(struct ctx *c)
+{
+	for_each_sec(&c->patched, ps) {
+		struct sec *os = ps->twin;
+
+		if (!os || ps->base || ps->ignore)
+			continue;
+		if (ps->sh.sh_type != os->sh.sh_type)
+			die(EXIT_REFUSED, "section %s%s%s: section type changed (%u -> %u)", ps->name,
+			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
+			    (unsigned)os->sh.sh_type, (unsigned)ps->sh.sh_type);
+		if ((ps->sh.sh_flags ^ os->sh.sh_flags) & ~(GElf_Xword)SHF_INFO_LINK)
+			die(EXIT_REFUSED, "section %s%s%s: section flags changed (0x%lx -> 0x%lx)", ps->name,
+			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
+			    (unsigned long)os->sh.sh_flags, (unsigned long)ps->sh.sh_flags);
+		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name)) {
+			const char *what = ps->owner ? ps->owner->name : ps->nsyms ? ps->syms[0]->name : ps->name;
+
+			die(EXIT_REFUSED, "%s: changed data section %s (existing data cannot be patched; use a shadow variable)",
+			    what, ps->name);
+		}
+	}
+	for_each_sym(&c->patched, s) {
+		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) &&
+		    s->s.st_size != s->twin->s.st_size)
+			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
+			    s->name, (unsigned long)s->twin->s.st_size, (unsigned long)s->s.st_size, s->sec->name);
+		if (s->type != STT_FUNC || s->status != ST_CHANGED)
+			continue;
+		if (!strncmp(s->sec->name, ".init", 5) || !strncmp(s->sec->name, ".exit", 5))
+			die(EXIT_REFUSED, "%s: changed __init/__exit code in %s (it is gone after boot)", s->name, s->sec->name);
+		if (!s->parent && !s->has_fentry)
+			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
+			    s->name, s->sec->name);
+		check_static_locals(s);
+	}
+}

@@ -1,0 +1,147 @@
+/* Correlation: pair every patched section and symbol with its original
+ * twin. Names first; compiler suffixes (.isra.N, .constprop.N, ...) and
+ * renumbered static locals by their base name, through the functions that
+ * use them. */
+#include "cdo.h"
+#include <string.h>
+
+/* The assembler turns references to local symbols into section symbol +
+ * offset; point them back at the function or object so that comparison and
+ * output speak of symbols. Mergeable strings keep their section symbol. */
+void resolve_section_refs(struct elf *elf)
+{
+	for_each_sec(elf, rsec) {
+		if (!rsec->base)
+			continue;
+		for (struct rel *r = rsec->rels; r < rsec->rels + rsec->nrels; r++) {
+			struct sec *tsec = r->sym->sec;
+			struct sym *s = NULL;
+
+			if (r->sym->type != STT_SECTION || is_string_sec(tsec))
+				continue;
+			if (is_pcrel(r->type))
+				s = sym_at(tsec, r->addend + 4);
+			if (!s)
+				s = sym_at(tsec, r->addend);
+			if (!s)
+				continue;
+			r->addend -= (GElf_Sxword)s->s.st_value;
+			r->sym = s;
+		}
+	}
+}
+
+static void pair(struct sym *p, struct sym *o)
+{
+	p->twin = o;
+	o->twin = p;
+}
+
+static bool same_kind(const struct sym *a, const struct sym *b)
+{
+	return a->type == b->type && (a->bind == STB_LOCAL) == (b->bind == STB_LOCAL) &&
+	       !a->sec == !b->sec;
+}
+
+/* Exact names that are unique on both sides (globals are always unique). */
+static void by_name(struct ctx *c)
+{
+	for_each_sym(&c->patched, p) {
+		struct sym *o;
+
+		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name)
+			continue;
+		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
+		if (!o || o->twin || !same_kind(p, o))
+			continue;
+		if (p->bind == STB_LOCAL && (ht_count(&c->orig.sym_by_name, p->name) != 1 ||
+					     ht_count(&c->patched.sym_by_name, p->name) != 1))
+			continue;
+		pair(p, o);
+	}
+}
+
+/* Static locals: walk the relocations of twin functions side by side; where
+ * both point at uncorrelated locals of the same base name, those are twins. */
+static void through_users(struct ctx *c)
+{
+	for_each_sym(&c->patched, pf) {
+		struct sym *of = pf->twin;
+		struct sec *ps, *os;
+
+		if (pf->type != STT_FUNC || !of || !pf->sec || !of->sec)
+			continue;
+		ps = pf->sec;
+		os = of->sec;
+		if (!ps->rela || !os->rela)
+			continue;
+		for (size_t i = 0, j = 0; i < ps->rela->nrels && j < os->rela->nrels; i++, j++) {
+			struct sym *p = ps->rela->rels[i].sym, *o = os->rela->rels[j].sym;
+
+			if (p->twin || o->twin || p->bind != STB_LOCAL || o->bind != STB_LOCAL ||
+			    p->type != STT_OBJECT || !same_kind(p, o) || strcmp(p->base, o->base))
+				continue;
+			pair(p, o);
+		}
+	}
+}
+
+/* What is left: a base name that is unique among the uncorrelated symbols
+ * on both sides (helper.isra.0 -> helper.isra.1, helper.123 -> helper.456). */
+static void by_base(struct ctx *c)
+{
+	for_each_sym(&c->patched, p) {
+		struct sym *o, *only = NULL;
+		size_t pos, n = 0;
+
+		if (p->twin || p->type == STT_SECTION || p->type == STT_FILE || !*p->name || !p->sec)
+			continue;
+		for (o = ht_get(&c->orig.sym_by_base, p->base, &pos); o; o = ht_next(&c->orig.sym_by_base, p->base, &pos))
+			if (!o->twin && same_kind(p, o)) {
+				only = o;
+				n++;
+			}
+		if (n != 1)
+			continue;
+		n = 0;
+		for (o = ht_get(&c->patched.sym_by_base, p->base, &pos); o; o = ht_next(&c->patched.sym_by_base, p->base, &pos))
+			if (!o->twin && same_kind(p, o))
+				n++;
+		if (n == 1)
+			pair(p, only);
+	}
+}
+
+/* Sections follow the symbol they are named for, else their name. */
+static void sections(struct ctx *c)
+{
+	for_each_sec(&c->patched, ps) {
+		struct sec *os = NULL;
+
+		if (ps->base)
+			continue;
+		if (ps->owner && ps->owner->twin && ps->owner->twin->sec && ps->owner->twin->sec->owner == ps->owner->twin)
+			os = ps->owner->twin->sec;
+		else if (!ps->owner || !ps->owner->twin)
+			os = ht_get(&c->orig.sec_by_name, ps->name, NULL);
+		if (!os || os->twin || os->base)
+			continue;
+		ps->twin = os;
+		os->twin = ps;
+		if (ps->secsym && os->secsym)
+			pair(ps->secsym, os->secsym);
+	}
+	for_each_sec(&c->patched, ps)
+		if (ps->base && ps->base->twin && ps->base->twin->rela) {
+			ps->twin = ps->base->twin->rela;
+			ps->twin->twin = ps;
+		}
+}
+
+void correlate(struct ctx *c)
+{
+	by_name(c);
+	through_users(c);
+	by_base(c);
+	sections(c);
+}

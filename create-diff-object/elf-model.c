@@ -1,0 +1,338 @@
+/* Reading an object into the model (see elf-model.h). Every index read from
+ * the file is checked, so a corrupt or truncated object is an error naming
+ * the file, never a crash. */
+#include "elf-model.h"
+#include "util.h"
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define bad(elf, ...) die(EXIT_ERROR, __VA_ARGS__)
+
+static void check_header(struct elf *elf)
+{
+	GElf_Ehdr eh;
+
+	if (elf_kind(elf->e) != ELF_K_ELF)
+		bad(elf, "%s: not an ELF file", elf->path);
+	if (!gelf_getehdr(elf->e, &eh))
+		bad(elf, "%s: unreadable ELF header: %s", elf->path, elf_errmsg(-1));
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64 || eh.e_type != ET_REL)
+		bad(elf, "%s: not a relocatable x86_64 object", elf->path);
+}
+
+static void read_sections(struct elf *elf)
+{
+	size_t shstrndx;
+
+	if (elf_getshdrnum(elf->e, &elf->nsecs) || elf_getshdrstrndx(elf->e, &shstrndx))
+		bad(elf, "%s: unreadable section headers: %s", elf->path, elf_errmsg(-1));
+	if (elf->nsecs < 1)
+		bad(elf, "%s: no sections", elf->path);
+	elf->secs = xcalloc(elf->nsecs, sizeof(*elf->secs));
+	ht_init(&elf->sec_by_name, elf->nsecs);
+	elf->secs[0].name = "";
+	for_each_sec(elf, sec) {
+		Elf_Scn *scn;
+		Elf_Data *d;
+
+		sec->idx = (size_t)(sec - elf->secs);
+		scn = elf_getscn(elf->e, sec->idx);
+		if (!scn || !gelf_getshdr(scn, &sec->sh))
+			bad(elf, "%s: section %zu: unreadable header: %s", elf->path, sec->idx, elf_errmsg(-1));
+		sec->name = elf_strptr(elf->e, shstrndx, sec->sh.sh_name);
+		if (!sec->name)
+			bad(elf, "%s: section %zu: bad name", elf->path, sec->idx);
+		sec->size = sec->sh.sh_size;
+		if (sec->sh.sh_type != SHT_NOBITS && sec->size) {
+			d = elf_getdata(scn, NULL);
+			if (!d || !d->d_buf || d->d_size != sec->size)
+				bad(elf, "%s: %s: unreadable section data: %s", elf->path, sec->name, elf_errmsg(-1));
+			sec->data = d->d_buf;
+		}
+		if (sec->sh.sh_type == SHT_SYMTAB) {
+			if (elf->symtab)
+				bad(elf, "%s: more than one symbol table", elf->path);
+			elf->symtab = sec;
+		}
+		ht_put(&elf->sec_by_name, sec->name, sec);
+	}
+	if (!elf->symtab)
+		bad(elf, "%s: no symbol table", elf->path);
+}
+
+static int cmp_sym_addr(const void *a, const void *b)
+{
+	const struct sym *x = *(struct sym *const *)a, *y = *(struct sym *const *)b;
+
+	if (x->s.st_value != y->s.st_value)
+		return x->s.st_value < y->s.st_value ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void read_symbols(struct elf *elf)
+{
+	struct sec *st = elf->symtab;
+	Elf_Data *d = elf_getdata(elf_getscn(elf->e, st->idx), NULL);
+
+	if (!st->sh.sh_entsize || st->sh.sh_link >= elf->nsecs || !d)
+		bad(elf, "%s: corrupt symbol table", elf->path);
+	elf->nsyms = st->size / st->sh.sh_entsize;
+	if (elf->nsyms < 1)
+		bad(elf, "%s: empty symbol table", elf->path);
+	elf->syms = xcalloc(elf->nsyms, sizeof(*elf->syms));
+	ht_init(&elf->sym_by_name, elf->nsyms);
+	ht_init(&elf->sym_by_base, elf->nsyms);
+	elf->syms[0].name = "";
+	for_each_sym(elf, sym) {
+		sym->idx = (size_t)(sym - elf->syms);
+		if (!gelf_getsym(d, (int)sym->idx, &sym->s))
+			bad(elf, "%s: symbol %zu: unreadable", elf->path, sym->idx);
+		sym->type = GELF_ST_TYPE(sym->s.st_info);
+		sym->bind = GELF_ST_BIND(sym->s.st_info);
+		sym->name = elf_strptr(elf->e, st->sh.sh_link, sym->s.st_name);
+		if (!sym->name)
+			bad(elf, "%s: symbol %zu: bad name", elf->path, sym->idx);
+		if (sym->s.st_shndx == SHN_XINDEX)
+			bad(elf, "%s: symbol %s: extended section indexes are not supported", elf->path, sym->name);
+		if (sym->s.st_shndx != SHN_UNDEF && sym->s.st_shndx < SHN_LORESERVE) {
+			if (sym->s.st_shndx >= elf->nsecs)
+				bad(elf, "%s: symbol %s: section index %u out of range", elf->path, sym->name, sym->s.st_shndx);
+			sym->sec = &elf->secs[sym->s.st_shndx];
+		}
+		if (sym->type == STT_SECTION) {
+			if (!sym->sec)
+				bad(elf, "%s: section symbol %zu without a section", elf->path, sym->idx);
+			sym->name = sym->sec->name;
+			if (!sym->sec->secsym)
+				sym->sec->secsym = sym;
+			continue;
+		}
+		if (sym->type == STT_FILE) {
+			if (!elf->file)
+				elf->file = sym->name;
+			continue;
+		}
+		if (!*sym->name)
+			continue;
+		ht_put(&elf->sym_by_name, sym->name, sym);
+		if (sym->sec)
+			sym->sec->nsyms++;
+	}
+}
+
+/* Symbols of each section sorted by address, the section's owner, and the
+ * parent of .cold/.part children and __pfx_/__cfi_ prefixes. */
+static void link_symbols(struct elf *elf)
+{
+	for_each_sec(elf, sec) {
+		sec->syms = xcalloc(sec->nsyms, sizeof(*sec->syms));
+		sec->nsyms = 0;
+	}
+	for_each_sym(elf, sym) {
+		if (sym->sec && sym->type != STT_SECTION && sym->type != STT_FILE && *sym->name)
+			sym->sec->syms[sym->sec->nsyms++] = sym;
+	}
+	for_each_sec(elf, sec) {
+		size_t nlen = strlen(sec->name);
+
+		qsort(sec->syms, sec->nsyms, sizeof(*sec->syms), cmp_sym_addr);
+		for (size_t i = 0; i < sec->nsyms; i++) {
+			struct sym *sym = sec->syms[i];
+			size_t len = strlen(sym->name);
+
+			if (sym->type != STT_FUNC && sym->type != STT_OBJECT)
+				continue;
+			if (len < nlen && sec->name[nlen - len - 1] == '.' &&
+			    !strcmp(sec->name + nlen - len, sym->name)) {
+				sec->owner = sym;
+				break;
+			}
+		}
+	}
+	for_each_sym(elf, sym) {
+		char buf[512];
+		const char *cut;
+
+		if (sym->type != STT_FUNC)
+			continue;
+		if (!strncmp(sym->name, "__pfx_", 6) || !strncmp(sym->name, "__cfi_", 6)) {
+			sym->parent = ht_get(&elf->sym_by_name, sym->name + 6, NULL);
+			continue;
+		}
+		cut = strstr(sym->name, ".cold");
+		if (!cut)
+			cut = strstr(sym->name, ".part.");
+		if (!cut || (size_t)(cut - sym->name) >= sizeof(buf))
+			continue;
+		memcpy(buf, sym->name, (size_t)(cut - sym->name));
+		buf[cut - sym->name] = 0;
+		sym->parent = ht_get(&elf->sym_by_name, buf, NULL);
+		/* a .part.N clone is a function of its own unless it is .cold */
+		if (!strstr(sym->name, ".cold"))
+			sym->parent = NULL;
+	}
+	for_each_sym(elf, sym) {
+		char buf[512];
+
+		if (sym->type == STT_SECTION || sym->type == STT_FILE || !*sym->name)
+			continue;
+		sym->base = xstrdup(base_name(sym->name, buf, sizeof(buf)));
+		ht_put(&elf->sym_by_base, sym->base, sym);
+	}
+}
+
+static void read_relocations(struct elf *elf)
+{
+	for_each_sec(elf, sec) {
+		Elf_Data *d;
+
+		if (sec->sh.sh_type == SHT_REL)
+			die(EXIT_ERROR, "%s: %s: SHT_REL relocations are not supported", elf->path, sec->name);
+		if (sec->sh.sh_type != SHT_RELA)
+			continue;
+		if (sec->sh.sh_info == 0 || sec->sh.sh_info >= elf->nsecs || sec->sh.sh_link != elf->symtab->idx || !sec->sh.sh_entsize)
+			bad(elf, "%s: %s: corrupt relocation section header", elf->path, sec->name);
+		sec->base = &elf->secs[sec->sh.sh_info];
+		sec->base->rela = sec;
+		sec->nrels = sec->size / sec->sh.sh_entsize;
+		sec->rels = xcalloc(sec->nrels, sizeof(*sec->rels));
+		d = elf_getdata(elf_getscn(elf->e, sec->idx), NULL);
+		if (!d && sec->nrels)
+			bad(elf, "%s: %s: unreadable", elf->path, sec->name);
+		for (size_t i = 0; i < sec->nrels; i++) {
+			GElf_Rela r;
+			size_t si;
+
+			if (!gelf_getrela(d, (int)i, &r))
+				bad(elf, "%s: %s: relocation %zu unreadable", elf->path, sec->name, i);
+			si = GELF_R_SYM(r.r_info);
+			if (si == 0 || si >= elf->nsyms)
+				bad(elf, "%s: %s: relocation %zu: symbol index %zu out of range", elf->path, sec->name, i, si);
+			if (r.r_offset >= sec->base->size && sec->base->sh.sh_type != SHT_NOBITS)
+				bad(elf, "%s: %s: relocation %zu: offset 0x%lx beyond the section", elf->path, sec->name, i, (unsigned long)r.r_offset);
+			sec->rels[i] = (struct rel){ r.r_offset, (unsigned)GELF_R_TYPE(r.r_info), r.r_addend, &elf->syms[si] };
+		}
+	}
+}
+
+void elf_open_model(struct elf *elf, const char *path)
+{
+	memset(elf, 0, sizeof(*elf));
+	elf->path = path;
+	elf->fd = open(path, O_RDONLY);
+	if (elf->fd < 0)
+		die(EXIT_ERROR, "%s: cannot open: %m", path);
+	elf->e = elf_begin(elf->fd, ELF_C_READ_MMAP, NULL);
+	if (!elf->e)
+		die(EXIT_ERROR, "%s: cannot read ELF: %s", path, elf_errmsg(-1));
+	check_header(elf);
+	read_sections(elf);
+	read_symbols(elf);
+	link_symbols(elf);
+	read_relocations(elf);
+	if (!elf->file)
+		elf->file = "";
+}
+
+void elf_close_model(struct elf *elf)
+{
+	if (elf->secs)
+		for_each_sec(elf, sec) {
+			free(sec->syms);
+			free(sec->rels);
+		}
+	free(elf->secs);
+	if (elf->syms)
+		for_each_sym(elf, sym)
+			free(sym->base);
+	free(elf->syms);
+	ht_free(&elf->sec_by_name);
+	ht_free(&elf->sym_by_name);
+	ht_free(&elf->sym_by_base);
+	if (elf->e)
+		elf_end(elf->e);
+	if (elf->fd >= 0)
+		close(elf->fd);
+	memset(elf, 0, sizeof(*elf));
+	elf->fd = -1;
+}
+
+/* Strip one known suffix at a time from the end: ".cold", ".localalias",
+ * ".isra.N", ".constprop.N", ".part.N", ".lto_priv.N", ".N". */
+const char *base_name(const char *name, char *out, size_t outlen)
+{
+	static const char *const words[] = { ".cold", ".localalias", ".isra", ".constprop", ".part", ".lto_priv" };
+	size_t len = strlen(name);
+	bool again = true;
+
+	if (len >= outlen)
+		len = outlen - 1;
+	memcpy(out, name, len);
+	out[len] = 0;
+	while (again) {
+		char *dot = strrchr(out, '.');
+
+		again = false;
+		if (!dot || dot == out)
+			break;
+		if (dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1)) {
+			*dot = 0;
+			again = true;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (!strcmp(dot, words[i])) {
+				*dot = 0;
+				again = true;
+				break;
+			}
+	}
+	return out;
+}
+
+bool is_text(const struct sec *sec)
+{
+	return sec->sh.sh_type == SHT_PROGBITS && (sec->sh.sh_flags & SHF_EXECINSTR);
+}
+
+bool is_string_sec(const struct sec *sec)
+{
+	return (sec->sh.sh_flags & SHF_STRINGS) && (sec->sh.sh_flags & SHF_MERGE);
+}
+
+bool is_pcrel(unsigned type)
+{
+	return type == R_X86_64_PC32 || type == R_X86_64_PLT32 || type == R_X86_64_PC64 ||
+	       type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX || type == R_X86_64_REX_GOTPCRELX;
+}
+
+struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
+{
+	size_t lo = 0, hi = sec->nsyms;
+	struct sym *best = NULL;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if ((GElf_Sxword)sec->syms[mid]->s.st_value <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* walk back over symbols at the same address to prefer func/object */
+	for (size_t i = lo; i-- > 0;) {
+		struct sym *s = sec->syms[i];
+		GElf_Sxword start = (GElf_Sxword)s->s.st_value;
+
+		if (s->type != STT_FUNC && s->type != STT_OBJECT)
+			continue;
+		if (s->parent && s->type == STT_FUNC && !strncmp(s->name, "__", 2))
+			continue;	/* __pfx_ prefix: not the target */
+		if (off >= start && (off < start + (GElf_Sxword)s->s.st_size || (off == start)))
+			best = s;
+		break;
+	}
+	return best;
+}

@@ -1,0 +1,131 @@
+/* Inclusion: changed and new functions, new data, and everything the
+ * included code needs that is not already in the running kernel (strings,
+ * constants, new sections). References to existing functions and data stay
+ * references (see klp.c). */
+#include "cdo.h"
+#include <stdlib.h>
+#include <string.h>
+
+static struct sec **work;
+static size_t nwork, capwork;
+
+/* Sections never copied: regenerated, steering input, or discarded. */
+bool is_excluded(const struct sec *sec)
+{
+	static const char *const prefixes[] = {
+		".discard", ".livepatch.ignore", ".rela", ".modinfo", ".comment", ".note",
+		"__mcount_loc", "__patchable_function_entries", ".symtab", ".strtab", ".shstrtab",
+		".group", "__ksymtab", "__kcrctab", ".gnu.", ".eh_frame", ".debug", ".llvm",
+	};
+
+	if (sec->sh.sh_type == SHT_GROUP || sec->sh.sh_type == SHT_SYMTAB || sec->sh.sh_type == SHT_STRTAB)
+		return true;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(sec->name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return is_special_name(sec->name);
+}
+
+void include_sec(struct sec *sec)
+{
+	if (sec->include)
+		return;
+	sec->include = true;
+	if (nwork == capwork) {
+		capwork = capwork ? capwork * 2 : 64;
+		work = xrealloc(work, capwork * sizeof(*work));
+	}
+	work[nwork++] = sec;
+}
+
+static void include_sym(struct sym *sym)
+{
+	sym->include = true;
+	include_sec(sym->sec);
+}
+
+static const char *user_of(const struct sec *sec, GElf_Addr off)
+{
+	struct sym *s = sym_at(sec, (GElf_Sxword)off);
+
+	return s ? s->name : sec->name;
+}
+
+/* What a relocation of included code needs. */
+static void need(struct sec *from, struct rel *r)
+{
+	struct sym *t = r->sym;
+
+	if (t->type == STT_SECTION) {
+		struct sec *ts = t->sec;
+		bool anon = true;
+
+		for (size_t i = 0; i < ts->nsyms; i++)
+			if (ts->syms[i]->type == STT_FUNC || ts->syms[i]->type == STT_OBJECT)
+				anon = false;
+		if (is_excluded(ts))
+			die(EXIT_REFUSED, "%s: references excluded section %s", user_of(from, r->off), ts->name);
+		if (is_string_sec(ts) || !ts->twin || !(ts->sh.sh_flags & SHF_WRITE) || anon)
+			include_sec(ts);
+		else
+			die(EXIT_REFUSED, "%s: references %s+0x%lx, which has no symbol to relocate against",
+			    user_of(from, r->off), ts->name, (unsigned long)r->addend);
+		return;
+	}
+	if (!t->sec || t->include)
+		return;
+	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED)
+		if (!is_excluded(t->sec))
+			include_sym(t);
+}
+
+void include_closure(struct ctx *c)
+{
+	while (nwork) {
+		struct sec *sec = work[--nwork];
+
+		for (size_t i = 0; i < sec->nsyms; i++)
+			if (sec->syms[i]->type == STT_FUNC || sec->syms[i]->type == STT_OBJECT)
+				sec->syms[i]->include = true;
+		for_each_rel(sec, r)
+			need(sec, r);
+	}
+	(void)c;
+}
+
+static bool is_klp_func(const struct sym *s)
+{
+	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->ignore;
+}
+
+bool include_changes(struct ctx *c)
+{
+	bool changed = false;
+
+	for_each_sym(&c->patched, s) {
+		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT))
+			continue;
+		if (is_klp_func(s)) {
+			c->funcs = xrealloc(c->funcs, (c->nfuncs + 1) * sizeof(*c->funcs));
+			c->funcs[c->nfuncs++] = s;
+		}
+		if (s->status == ST_NEW || (s->type == STT_FUNC && s->status == ST_CHANGED) ||
+		    (s->parent && s->parent->status == ST_CHANGED)) {
+			if (s->status == ST_NEW && s->twin == NULL && s->sec->twin && s->type == STT_OBJECT &&
+			    (s->sec->sh.sh_flags & SHF_WRITE) && s->sec->owner != s && s->sec->status == ST_SAME)
+				continue;
+			include_sym(s);
+			changed = true;
+		}
+	}
+	include_closure(c);
+	return changed;
+}
+
+void include_free(void);
+void include_free(void)
+{
+	free(work);
+	work = NULL;
+	nwork = capwork = 0;
+}

@@ -1,0 +1,45 @@
+/* Which references from included code stay ordinary relocations (exported
+ * symbols the module loader resolves) and which become livepatch
+ * relocations, with the target's name, object and position in the parent. */
+#include "cdo.h"
+#include <string.h>
+
+bool klp_is_exported(struct ctx *c, const struct sym *sym)
+{
+	const char *owner;
+
+	if (sym->bind == STB_LOCAL || sym->type == STT_SECTION)
+		return false;
+	owner = symvers_owner(sym->name);
+	if (!owner)
+		return false;
+	/* a module's own exports are still its own symbols: not resolvable
+	 * by the loader before the module is patched */
+	return c->parent_is_vmlinux || strcmp(owner, c->a.parent) != 0;
+}
+
+void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t)
+{
+	const struct sym *o = sym->twin ? sym->twin : sym;
+
+	t->name = o->name;
+	t->sympos = 0;
+	if (sym->sec) {
+		t->objname = c->a.parent;
+		if (sym->bind == STB_LOCAL)
+			t->sympos = symtab_local_pos(o->name, user);
+		else if (!symtab_has_global(o->name))
+			die(EXIT_ERROR, "%s: global symbol %s (used by %s) not found in the parent's symbol table",
+			    c->a.parent, o->name, user);
+		return;
+	}
+	if (symtab_has_global(o->name)) {
+		t->objname = c->a.parent;
+		return;
+	}
+	if (c->parent_is_vmlinux)
+		die(EXIT_ERROR, "symbol %s (used by %s) is neither exported nor in vmlinux's symbol table",
+		    o->name, user);
+	/* a module's undefined symbol that is not exported lives in vmlinux */
+	t->objname = "vmlinux";
+}

@@ -1,0 +1,114 @@
+/* create-diff-object: the list of passes. See FORMAT.md for the output and
+ * the man page for usage. */
+#include "cdo.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: create-diff-object [-d] ORIG.o PATCHED.o PARENT SYMTAB SYMVERS MODNAME OUTPUT.o\n"
+	"\n"
+	"Compare two builds of a kernel object (-ffunction-sections -fdata-sections)\n"
+	"and write OUTPUT.o with the changed and new functions and what they need,\n"
+	"plus the livepatch metadata described in FORMAT.md.\n"
+	"\n"
+	"  PARENT   vmlinux, or the module the object is linked into\n"
+	"  SYMTAB   `readelf -s --wide` of the parent, or the parent ELF itself\n"
+	"  SYMVERS  Module.symvers (or /dev/null)\n"
+	"  MODNAME  name of the patch module\n"
+	"  -d       debug messages\n"
+	"\n"
+	"Entry sizes of special sections: BUG_STRUCT_SIZE, JUMP_STRUCT_SIZE,\n"
+	"ALT_STRUCT_SIZE, EX_STRUCT_SIZE, PARA_STRUCT_SIZE, ORC_STRUCT_SIZE,\n"
+	"STATIC_CALL_STRUCT_SIZE, PRINTK_INDEX_STRUCT_SIZE (else sh_entsize, else\n"
+	"the x86_64 6.1 layout).\n"
+	"\n"
+	"Exit codes:\n"
+	"  0  changes found, OUTPUT.o written\n"
+	"  1  error (bad arguments, unreadable or corrupt ELF, I/O)\n"
+	"  2  refused: the change cannot be live patched (the reason is printed)\n"
+	"  3  no changes: nothing written\n";
+
+static struct ctx ctx;		/* global so leak checkers see it at exit */
+
+static void parse_args(int argc, char **argv, struct args *a)
+{
+	int i = 1;
+
+	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(usage, stdout);
+		exit(EXIT_WRITTEN);
+	}
+	if (i < argc && !strcmp(argv[i], "-d")) {
+		g_debug = true;
+		i++;
+	}
+	if (argc - i != 7) {
+		fputs(usage, stderr);
+		exit(EXIT_ERROR);
+	}
+	*a = (struct args){ argv[i], argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], argv[i + 5], argv[i + 6] };
+	for (const char *const *p = &a->orig; p <= &a->output; p++)
+		if (!**p) {
+			fputs(usage, stderr);
+			exit(EXIT_ERROR);
+		}
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static void cleanup(void)
+{
+	elf_close_model(&ctx.orig);
+	elf_close_model(&ctx.patched);
+	symtab_free();
+	special_free();
+	free(ctx.funcs);
+	for (size_t i = 0; i < ctx.nsynths; i++) {
+		buf_free(&ctx.synths[i].data);
+		free(ctx.synths[i].rels);
+	}
+	free(ctx.synths);
+}
+
+void include_free(void);
+
+int main(int argc, char **argv)
+{
+	struct ctx *c = &ctx;
+	bool changed;
+
+	parse_args(argc, argv, &c->a);
+	g_objname = basename_of(c->a.patched);
+	c->parent_is_vmlinux = !strcmp(c->a.parent, "vmlinux");
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		die(EXIT_ERROR, "libelf: %s", elf_errmsg(-1));
+	c->orig.fd = c->patched.fd = -1;
+
+	elf_open_model(&c->orig, c->a.orig);
+	elf_open_model(&c->patched, c->a.patched);
+	symtab_load(c->a.symtab, c->patched.file, &c->patched);
+	symvers_load(c->a.symvers);
+
+	resolve_section_refs(&c->orig);
+	resolve_section_refs(&c->patched);
+	correlate(c);
+	mark_ignored(c);
+	compare(c);
+	check_refusals(c);
+	changed = include_changes(c);
+	if (changed) {
+		include_special(c);
+		write_output(c);
+	} else {
+		debug("no changes in %s", c->a.patched);
+	}
+	include_free();
+	cleanup();
+	return changed ? EXIT_WRITTEN : EXIT_NOCHANGE;
+}

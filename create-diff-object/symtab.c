@@ -1,0 +1,224 @@
+/* The parent's symbol table (readelf -s --wide text, or the ELF itself) and
+ * Module.symvers: which symbols exist where, and who exports what. */
+#include "cdo.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+struct psym {
+	char *name;
+	size_t block;			/* index of the preceding STT_FILE entry + 1, 0 if none */
+	bool local, file, defined;
+};
+
+static struct psym *psyms;
+static size_t npsyms, cappsyms;
+static struct ht by_name;
+static size_t our_block;		/* FILE block of the object being patched */
+static const char *our_file;
+static struct ht exports;
+static char **export_mem;
+static size_t nexport_mem;
+
+static void add_psym(const char *name, const char *type, const char *bind, bool defined, size_t *block)
+{
+	struct psym *p;
+
+	if (npsyms == cappsyms) {
+		cappsyms = cappsyms ? cappsyms * 2 : 1024;
+		psyms = xrealloc(psyms, cappsyms * sizeof(*psyms));
+	}
+	p = &psyms[npsyms++];
+	p->name = xstrdup(name);
+	p->file = !strcmp(type, "FILE");
+	p->local = !strcmp(bind, "LOCAL");
+	p->defined = defined;
+	if (p->file)
+		*block = npsyms;
+	p->block = *block;
+}
+
+static void load_elf(const char *path, int fd)
+{
+	Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	Elf_Scn *scn = NULL;
+	size_t block = 0;
+
+	if (!e)
+		die(EXIT_ERROR, "SYMTAB %s: %s", path, elf_errmsg(-1));
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+			continue;
+		d = elf_getdata(scn, NULL);
+		if (!d)
+			break;
+		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Sym s;
+			const char *name;
+			unsigned t;
+
+			if (!gelf_getsym(d, (int)i, &s) || !(name = elf_strptr(e, sh.sh_link, s.st_name)))
+				die(EXIT_ERROR, "SYMTAB %s: symbol %zu unreadable", path, i);
+			t = GELF_ST_TYPE(s.st_info);
+			add_psym(name, t == STT_FILE ? "FILE" : t == STT_SECTION ? "SECTION" : "X",
+				 GELF_ST_BIND(s.st_info) == STB_LOCAL ? "LOCAL" : "GLOBAL",
+				 s.st_shndx != SHN_UNDEF, &block);
+		}
+		break;
+	}
+	elf_end(e);
+}
+
+static void load_text(const char *path, FILE *f)
+{
+	char line[4096];
+	size_t block = 0;
+	bool seen = false;
+
+	while (fgets(line, sizeof(line), f)) {
+		char num[64], value[64], size[64], type[64], bind[64], vis[64], ndx[64], name[4096];
+		int n;
+
+		name[0] = 0;
+		n = sscanf(line, " %63s %63s %63s %63s %63s %63s %63s %4095s", num, value, size, type, bind, vis, ndx, name);
+		if (n < 7 || num[strlen(num) - 1] != ':' || !strcmp(num, "Num:"))
+			continue;
+		seen = true;
+		if (!strcmp(num, "0:"))
+			continue;
+		add_psym(name, type, bind, strcmp(ndx, "UND") != 0, &block);
+	}
+	if (!seen)
+		die(EXIT_ERROR, "SYMTAB %s: no symbols (expected `readelf -s --wide` output or an ELF file)", path);
+}
+
+/* Our FILE block: the block named like our object's source file holding the
+ * most of its local symbols. */
+static void find_block(const char *objfile, struct elf *obj)
+{
+	size_t *score = xcalloc(npsyms + 1, sizeof(*score));
+	size_t best = 0;
+
+	for_each_sym(obj, sym) {
+		size_t pos;
+
+		if (sym->bind != STB_LOCAL || !sym->sec || (sym->type != STT_FUNC && sym->type != STT_OBJECT))
+			continue;
+		for (struct psym *p = ht_get(&by_name, sym->name, &pos); p; p = ht_next(&by_name, sym->name, &pos))
+			if (p->local && p->block && !strcmp(psyms[p->block - 1].name, objfile))
+				score[p->block]++;
+	}
+	for (size_t i = 1; i <= npsyms; i++)
+		if (psyms[i - 1].file && !strcmp(psyms[i - 1].name, objfile) && (!best || score[i] > score[best]))
+			best = i;
+	our_block = best;
+	free(score);
+}
+
+void symtab_load(const char *path, const char *objfile, struct elf *obj)
+{
+	unsigned char magic[4] = { 0 };
+	int fd = open(path, O_RDONLY);
+	FILE *f;
+
+	our_file = objfile;
+	if (fd < 0)
+		die(EXIT_ERROR, "SYMTAB %s: cannot open: %m", path);
+	if (read(fd, magic, 4) == 4 && !memcmp(magic, ELFMAG, SELFMAG)) {
+		lseek(fd, 0, SEEK_SET);
+		load_elf(path, fd);
+		close(fd);
+	} else {
+		f = fdopen(fd, "r");
+		if (!f)
+			die(EXIT_ERROR, "SYMTAB %s: %m", path);
+		load_text(path, f);
+		fclose(f);
+	}
+	ht_init(&by_name, npsyms);
+	for (size_t i = 0; i < npsyms; i++)
+		if (!psyms[i].file)
+			ht_put(&by_name, psyms[i].name, &psyms[i]);
+	find_block(objfile, obj);
+}
+
+unsigned long symtab_local_pos(const char *name, const char *user)
+{
+	size_t pos, n = 0, found = 0, total = ht_count(&by_name, name);
+
+	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos)) {
+		n++;
+		if (p->local && our_block && p->block == our_block && !found)
+			found = n;
+	}
+	if (!found)
+		die(EXIT_ERROR, "%s: local symbol %s (used by %s) not found in the parent's symbol table under %s",
+		    g_objname, name, user, our_file);
+	return total > 1 ? found : 0;
+}
+
+unsigned long symtab_global_pos(const char *name)
+{
+	(void)name;
+	return 0;
+}
+
+bool symtab_has_global(const char *name)
+{
+	size_t pos;
+
+	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
+		if (!p->local && p->defined)
+			return true;
+	return false;
+}
+
+void symvers_load(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+
+	if (!f)
+		die(EXIT_ERROR, "SYMVERS %s: cannot open: %m", path);
+	ht_init(&exports, 1024);
+	while (fgets(line, sizeof(line), f)) {
+		char *crc = strtok(line, "\t\n"), *sym = strtok(NULL, "\t\n"), *mod = strtok(NULL, "\t\n");
+		char *base, *m;
+
+		if (!crc || !sym || !mod)
+			continue;
+		base = strrchr(mod, '/');
+		base = base ? base + 1 : mod;
+		m = xstrdup(base);
+		for (char *q = m; *q; q++)
+			if (*q == '-')
+				*q = '_';
+		export_mem = xrealloc(export_mem, (nexport_mem + 2) * sizeof(*export_mem));
+		export_mem[nexport_mem++] = xstrdup(sym);
+		export_mem[nexport_mem++] = m;
+		ht_put(&exports, export_mem[nexport_mem - 2], m);
+	}
+	fclose(f);
+}
+
+const char *symvers_owner(const char *name)
+{
+	return ht_get(&exports, name, NULL);
+}
+
+void symtab_free(void)
+{
+	for (size_t i = 0; i < npsyms; i++)
+		free(psyms[i].name);
+	free(psyms);
+	ht_free(&by_name);
+	for (size_t i = 0; i < nexport_mem; i++)
+		free(export_mem[i]);
+	free(export_mem);
+	ht_free(&exports);
+}

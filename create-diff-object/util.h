@@ -1,0 +1,31 @@
+/* Diagnostics, exit codes (FORMAT.md) and checked allocation. */
+#ifndef CDO_UTIL_H
+#define CDO_UTIL_H
+#include <stddef.h>
+#include <stdbool.h>
+
+enum exit_code { EXIT_WRITTEN = 0, EXIT_ERROR = 1, EXIT_REFUSED = 2, EXIT_NOCHANGE = 3 };
+
+extern const char *g_objname;	/* object named in every message */
+extern bool g_debug;
+
+/* Print "create-diff-object: ERROR: OBJ: ..." and exit with CODE. */
+__attribute__((noreturn, format(printf, 2, 3)))
+void die(int code, const char *fmt, ...);
+__attribute__((format(printf, 1, 2)))
+void debug(const char *fmt, ...);
+
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+
+/* Called at exit (also on die): remove a partial output file. */
+void set_cleanup_path(const char *path);
+
+/* Growable byte buffer. */
+struct buf { unsigned char *p; size_t len, cap; };
+size_t buf_add(struct buf *b, const void *data, size_t len);
+size_t buf_zero(struct buf *b, size_t len, size_t align);
+void buf_free(struct buf *b);
+
+#endif
