@@ -26,13 +26,24 @@ static const char *str_at(const struct sec *sec, GElf_Sxword off)
 	return (const char *)sec->data + off;
 }
 
+/* Section symbols and local labels (.LC0) both mean section + offset. */
+static bool is_label(const struct sym *s)
+{
+	return s->sec && (s->type == STT_SECTION || (s->type == STT_NOTYPE && s->bind == STB_LOCAL));
+}
+
+static GElf_Sxword label_off(const struct rel *r)
+{
+	return r->addend + (r->sym->type == STT_SECTION ? 0 : (GElf_Sxword)r->sym->s.st_value);
+}
+
 static bool same_string(const struct rel *p, const struct rel *o)
 {
 	GElf_Sxword adj = is_pcrel(p->type) ? 4 : 0;
-	const char *a = str_at(p->sym->sec, p->addend + adj), *b = str_at(o->sym->sec, o->addend + adj);
+	const char *a = str_at(p->sym->sec, label_off(p) + adj), *b = str_at(o->sym->sec, label_off(o) + adj);
 
 	if (!a || !b)
-		return p->addend == o->addend;
+		return label_off(p) == label_off(o);
 	return !strcmp(a, b);
 }
 
@@ -42,10 +53,10 @@ static bool same_target(const struct rel *p, const struct rel *o)
 
 	if (p->type != o->type || p->off != o->off)
 		return false;
-	if (ps->type == STT_SECTION && os->type == STT_SECTION) {
+	if (is_label(ps) && is_label(os)) {
 		if (is_string_sec(ps->sec) && is_string_sec(os->sec))
 			return same_string(p, o);
-		return ps->sec->twin == os->sec && p->addend == o->addend;
+		return ps->sec->twin == os->sec && label_off(p) == label_off(o);
 	}
 	if (p->addend != o->addend)
 		return false;
@@ -190,6 +201,16 @@ static bool is_data(const struct sec *sec)
 	return false;
 }
 
+/* The first existing variable of a data section (anonymous constants and
+ * strings have none: they are compared where they are used). */
+static const struct sym *data_object(const struct sec *sec)
+{
+	for (size_t i = 0; i < sec->nsyms; i++)
+		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin)
+			return sec->syms[i];
+	return NULL;
+}
+
 /* A changed function must not drop a static local its original used: the
  * new code would start over with a fresh variable. */
 static void check_static_locals(struct sym *pf)
@@ -204,7 +225,7 @@ static void check_static_locals(struct sym *pf)
 		struct sym *o = r->sym;
 
 		if (o->type == STT_OBJECT && o->bind == STB_LOCAL && strcmp(o->name, o->base) &&
-		    o->mark != gen && !is_once_data(o->sec) && o->sec->twin)
+		    o->mark != gen && !is_once_data(o->sec))
 			die(EXIT_REFUSED, "%s: no longer uses static local variable %s (it would lose its value)",
 			    pf->name, o->name);
 	}
@@ -225,8 +246,9 @@ void check_refusals(struct ctx *c)
 			die(EXIT_REFUSED, "section %s%s%s: section flags changed (0x%lx -> 0x%lx)", ps->name,
 			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
 			    (unsigned long)os->sh.sh_flags, (unsigned long)ps->sh.sh_flags);
-		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name)) {
-			const char *what = ps->owner ? ps->owner->name : ps->nsyms ? ps->syms[0]->name : ps->name;
+		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name) &&
+		    data_object(ps)) {
+			const char *what = data_object(ps)->name;
 
 			die(EXIT_REFUSED, "%s: changed data section %s (existing data cannot be patched; use a shadow variable)",
 			    what, ps->name);

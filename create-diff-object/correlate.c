@@ -17,10 +17,17 @@ void resolve_section_refs(struct elf *elf)
 			struct sec *tsec = r->sym->sec;
 			struct sym *s = NULL;
 
+			/* local labels (.LC0) are section offsets too */
+			if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
+				r->addend += (GElf_Sxword)r->sym->s.st_value;
+				r->sym = tsec->secsym;
+			}
 			if (r->sym->type != STT_SECTION || is_string_sec(tsec))
 				continue;
-			if (is_pcrel(r->type))
-				s = sym_at(tsec, r->addend + 4);
+			/* pc-relative: the target is 4 bytes past the addend, more
+			 * when an immediate follows the displacement */
+			for (GElf_Sxword k = 4; is_pcrel(r->type) && !s && k <= 8; k++)
+				s = sym_at(tsec, r->addend + k);
 			if (!s)
 				s = sym_at(tsec, r->addend);
 			if (!s)

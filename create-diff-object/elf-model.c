@@ -161,6 +161,13 @@ static void link_symbols(struct elf *elf)
 			sym->parent = ht_get(&elf->sym_by_name, sym->name + 6, NULL);
 			continue;
 		}
+		cut = strstr(sym->name, ".localalias");
+		if (cut && (size_t)(cut - sym->name) < sizeof(buf)) {
+			memcpy(buf, sym->name, (size_t)(cut - sym->name));
+			buf[cut - sym->name] = 0;
+			sym->parent = ht_get(&elf->sym_by_name, buf, NULL);
+			continue;
+		}
 		cut = strstr(sym->name, ".cold");
 		if (!cut)
 			cut = strstr(sym->name, ".part.");

@@ -52,7 +52,7 @@ static const char *user_of(const struct sec *sec, GElf_Addr off)
 }
 
 /* What a relocation of included code needs. */
-static void need(struct sec *from, struct rel *r)
+void include_need(struct sec *from, struct rel *r)
 {
 	struct sym *t = r->sym;
 
@@ -74,6 +74,10 @@ static void need(struct sec *from, struct rel *r)
 	}
 	if (!t->sec || t->include)
 		return;
+	if (t->type == STT_NOTYPE && t->bind == STB_LOCAL && is_string_sec(t->sec)) {
+		include_sec(t->sec);
+		return;
+	}
 	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED)
 		if (!is_excluded(t->sec))
 			include_sym(t);
@@ -88,7 +92,7 @@ void include_closure(struct ctx *c)
 			if (sec->syms[i]->type == STT_FUNC || sec->syms[i]->type == STT_OBJECT)
 				sec->syms[i]->include = true;
 		for_each_rel(sec, r)
-			need(sec, r);
+			include_need(sec, r);
 	}
 	(void)c;
 }

@@ -107,7 +107,7 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, const struct re
 
 	if (c->parent_is_vmlinux || strcmp(sec->name, "__jump_table") || r == code)
 		return;
-	if (r->off != code->off + 8 && r->off + 8 != code->off + 16)
+	if (r->off != code->off + 8)
 		return;
 	if ((t->sec && t->include) || klp_is_exported(c, t))
 		return;
@@ -156,12 +156,7 @@ static void filter(struct ctx *c, size_t si, struct sec *sec)
 		base = buf_add(&out->data, sec->data + start, esz);
 		for (size_t k = first; k < ri; k++) {
 			check_jump_key(c, sec, &rels[first], &rels[k]);
-			if (rels[k].sym->type == STT_SECTION)
-				include_sec(rels[k].sym->sec);
-			else if (rels[k].sym->sec && !rels[k].sym->twin && !is_excluded(rels[k].sym->sec)) {
-				rels[k].sym->include = true;
-				include_sec(rels[k].sym->sec);
-			}
+			include_need(sec, &rels[k]);
 			synth_rel(out, base + rels[k].off - start, rels[k].type, rels[k].addend, rels[k].sym);
 		}
 	}

@@ -156,6 +156,9 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 		add_rel(sec, r->off, r->type, r->addend, secsym(t->sec->out_idx));
 	} else if (t->sec && t->include && t->sec->include) {
 		add_rel(sec, r->off, r->type, r->addend, t->out_idx);
+	} else if (t->sec && t->sec->include && t->type == STT_NOTYPE && t->bind == STB_LOCAL) {
+		/* a local label in an included section: section + offset */
+		add_rel(sec, r->off, r->type, r->addend + (GElf_Sxword)t->s.st_value, secsym(t->sec->out_idx));
 	} else if (klp_is_exported(c, t)) {
 		add_rel(sec, r->off, r->type, r->addend, undef_sym(t->name));
 	} else {
@@ -388,13 +391,13 @@ void write_output(struct ctx *c)
 	char *tmp = xcalloc(1, len);
 	int fd;
 
-	build(c);
-	metadata(c);
 	snprintf(tmp, len, "%s.XXXXXX", c->a.output);
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		die(EXIT_ERROR, "%s: cannot create a temporary file: %m", c->a.output);
 	set_cleanup_path(tmp);
+	build(c);
+	metadata(c);
 	emit(c, fd);
 	if (fchmod(fd, 0644) || fsync(fd) || close(fd))
 		die(EXIT_ERROR, "%s: cannot write: %m", tmp);
