@@ -50,6 +50,31 @@ static bool same_kind(const struct sym *a, const struct sym *b)
 	       !a->sec == !b->sec;
 }
 
+static size_t rank(const struct elf *elf, const struct sym *s)
+{
+	size_t pos, r = 0;
+
+	for (struct sym *x = ht_get(&elf->sym_by_name, s->name, &pos); x; x = ht_next(&elf->sym_by_name, s->name, &pos))
+		if (x->idx < s->idx)
+			r++;
+	return r;
+}
+
+/* A duplicated local name pairs by its rank in symbol order when both sides
+ * hold it equally often. */
+static struct sym *same_rank(struct ctx *c, struct sym *p)
+{
+	size_t pos, want;
+
+	if (ht_count(&c->patched.sym_by_name, p->name) != ht_count(&c->orig.sym_by_name, p->name))
+		return NULL;
+	want = rank(&c->patched, p);
+	for (struct sym *o = ht_get(&c->orig.sym_by_name, p->name, &pos); o; o = ht_next(&c->orig.sym_by_name, p->name, &pos))
+		if (rank(&c->orig, o) == want)
+			return o;
+	return NULL;
+}
+
 /* Exact names that are unique on both sides (globals are always unique). */
 static void by_name(struct ctx *c)
 {
@@ -59,10 +84,13 @@ static void by_name(struct ctx *c)
 		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name)
 			continue;
 		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
-		if (!o || o->twin || !same_kind(p, o))
+		if (!o)
 			continue;
-		if (p->bind == STB_LOCAL && (ht_count(&c->orig.sym_by_name, p->name) != 1 ||
-					     ht_count(&c->patched.sym_by_name, p->name) != 1))
+		if (p->bind == STB_LOCAL && ht_count(&c->patched.sym_by_name, p->name) != 1)
+			o = same_rank(c, p);	/* ld -r objects: one per source file */
+		else if (ht_count(&c->orig.sym_by_name, p->name) != 1)
+			continue;
+		if (!o || o->twin || !same_kind(p, o))
 			continue;
 		pair(p, o);
 	}
