@@ -70,6 +70,7 @@ judge() {
 			echo "lpdump cannot read the output: $(head -c 200 "$dir/dump.err")"
 			return 1
 		fi
+		valid_object "$dir/o/output.o" || return 1
 	elif [[ -n $files ]]; then
 		echo "exit $rc but files were left behind: $files"
 		return 1
@@ -78,4 +79,19 @@ judge() {
 		return 1
 	fi
 	check_expectations "$dir/dump" "$dir/stderr"
+}
+
+# valid_object FILE: binutils read it without complaint and can link it.
+valid_object() {
+	local msg
+	msg=$(readelf -a -W "$1" 2>&1 >/dev/null)
+	if [[ -n $msg ]]; then
+		echo "readelf complains about the output: $(head -c 300 <<<"$msg" | tr '\n' ' ')"
+		return 1
+	fi
+	if ! msg=$(ld -r -o "${1%.o}.linked" "$1" 2>&1); then
+		echo "ld -r rejects the output: $(head -c 300 <<<"$msg" | tr '\n' ' ')"
+		return 1
+	fi
+	rm -f "${1%.o}.linked"
 }
