@@ -12,3 +12,4 @@ int ext_array[8];
 struct static_key kernel_key;
 struct static_key sc_key;
 void cold_fail(void) { }
+int ext_two(const char *s, int n) { return s[0] + n; }
