@@ -1,0 +1,8 @@
+/* A function's initialised static local gets a new initial value. */
+#include "kmacros.h"
+int retry(int x)
+{
+	static int tries = 5;
+	tries -= x;
+	return tries;
+}
