@@ -77,18 +77,18 @@ c_rela_off() { poke "$1" $(($(sec_off "$1" .rela.text.changed) + 24)) 8 0x100000
 c_rela_info() { poke "$1" $(($(shdr "$1" .rela.text.changed) + 44)) 4 0x999; }
 c_text() { echo "this is not an ELF object" >"$1"; }
 
-# robust_run LABEL NAME BINARY ORIG PATCHED WANT_IN_STDERR [ARGS...]
+# robust_run LABEL NAME ORIG PATCHED WANT_IN_STDERR COMMAND...
 robust_run() {
-	local label=$1 name=$2 bin=$3 orig=$4 patched=$5 want=$6 dir rc=0 why=""
-	shift 6
+	local label=$1 name=$2 orig=$3 patched=$4 want=$5 dir rc=0 why=""
+	shift 5
 	dir=$WORK/robust/$label-$name
 	rm -rf "$dir" && mkdir -p "$dir/o"
-	timeout 60 "$bin" "$orig" "$patched" vmlinux "$WORK/robust/symtab.txt" /dev/null \
+	timeout 120 "$@" "$orig" "$patched" vmlinux "$WORK/robust/symtab.txt" /dev/null \
 		livepatch_robust "$dir/o/output.o" >"$dir/stdout" 2>"$dir/stderr" || rc=$?
 	if ((rc >= 124)); then
 		why="crashed or timed out (exit $rc): $(tail -c 300 "$dir/stderr" | tr '\n' ' ')"
-	elif grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:' "$dir/stderr"; then
-		why="sanitizer report: $(grep -m1 -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$dir/stderr")"
+	elif grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|^==[0-9]+== ' "$dir/stderr"; then
+		why="sanitizer/valgrind report: $(grep -m3 -E 'AddressSanitizer|LeakSanitizer|runtime error:|^==[0-9]+== ' "$dir/stderr" | tr '\n' ' ')"
 	elif ((rc != 1)); then
 		why="expected exit 1, got $rc: $(head -c 200 "$dir/stderr" | tr '\n' ' ')"
 	elif ! grep -qF -- "$want" "$dir/stderr"; then
@@ -113,7 +113,7 @@ prepare_robust() {
 }
 
 run_robust_checks() {
-	local row name fn label bin missing bad
+	local row name fn label missing bad
 	for row in "${CORRUPTIONS[@]}"; do
 		read -r name fn <<<"$row"
 		bad=$WORK/robust/corrupt-$name.o
@@ -121,9 +121,17 @@ run_robust_checks() {
 		# shellcheck disable=SC2086 # fn holds a command and its arguments
 		$fn "$bad"
 	done
-	for label in unit-corrupt unit-corrupt-san; do
-		bin=$CDO missing=$NO_CDO
-		[[ $label == unit-corrupt-san ]] && bin=$CDO_SAN missing=$NO_SAN
+	local -a cmd
+	for label in unit-corrupt unit-corrupt-san unit-corrupt-valgrind; do
+		case $label in
+		unit-corrupt) cmd=("$CDO") missing=$NO_CDO ;;
+		unit-corrupt-san) cmd=("$CDO_SAN") missing=$NO_SAN ;;
+		unit-corrupt-valgrind)
+			cmd=(valgrind -q --leak-check=full --error-exitcode=99 "$CDO") missing=$NO_CDO
+			[[ -n $missing || ${VALGRIND:-1} != 1 ]] && missing=${missing:-"runs skipped (VALGRIND=0)"}
+			command -v valgrind >/dev/null || missing="runs skipped (valgrind not installed)"
+			;;
+		esac
 		for row in "${CORRUPTIONS[@]}"; do
 			name=${row%% *}
 			if [[ -n $missing ]]; then
@@ -131,9 +139,10 @@ run_robust_checks() {
 				continue
 			fi
 			bad=$WORK/robust/corrupt-$name.o
-			robust_run "$label" "$name" "$bin" "$bad" "$WORK/robust/patched/obj.o" "corrupt-$name.o"
-			# the same damage on the patched side
-			robust_run "$label" "$name-patched" "$bin" "$WORK/robust/orig/obj.o" "$bad" "corrupt-$name.o"
+			robust_run "$label" "$name" "$bad" "$WORK/robust/patched/obj.o" "corrupt-$name.o" "${cmd[@]}"
+			# the same damage on the patched side (valgrind: ORIG side only, for time)
+			[[ $label == unit-corrupt-valgrind ]] ||
+				robust_run "$label" "$name-patched" "$WORK/robust/orig/obj.o" "$bad" "corrupt-$name.o" "${cmd[@]}"
 		done
 	done
 }
