@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The test kernel: a small livepatch-capable x86_64 6.1 build that boots in QEMU.
+#   kernel.sh ensure   extract and build it once (cached under $KLP_CACHE/kernel)
+#   kernel.sh env      print KSRC= KBUILD= KVER= KCONFIG= VMLINUX= BZIMAGE= for eval
+# The cache key is source version + config fragment + compiler version, so a
+# change of any of them builds a new tree beside the old one.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KLP_CACHE=${KLP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klptools}
+tarball=${KERNEL_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
+fragment=$here/kernel.config
+jobs=${JOBS:-$(nproc)}
+
+log() { printf '[kernel %3ds] %s\n' "$SECONDS" "$*" >&2; }
+die() { printf 'kernel.sh: %s\n' "$*" >&2; exit 1; }
+
+# Extracts the Debian source tarball once; prints the tree's path.
+source_tree() {
+	local name dir
+	[[ -r $tarball ]] || die "$tarball not found (apt-get install linux-source-6.1)"
+	name=$(basename "$tarball" .tar.xz)
+	dir=$KLP_CACHE/kernel/$name
+	if [[ ! -f $dir/.extracted ]]; then
+		log "extracting $tarball"
+		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+		tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
+		touch "$dir.tmp/.extracted"
+		rm -rf "$dir" && mv "$dir.tmp" "$dir"
+	fi
+	echo "$dir"
+}
+
+cache_key() {
+	local src=$1 version
+	version=$(make -s -C "$src" kernelversion 2>/dev/null)
+	printf '%s-%s' "$version" \
+		"$( { cat "$fragment"; gcc --version | head -1; } | sha256sum | cut -c1-12)"
+}
+
+# Every CONFIG_X=v line of the fragment must survive olddefconfig.
+check_config() {
+	local config=$1 line name bad=0
+	while read -r line; do
+		[[ $line =~ ^(CONFIG_[A-Z0-9_]+)=(.*)$ ]] || continue
+		name=${BASH_REMATCH[1]}
+		grep -qxF "$line" "$config" || { echo "  $name: wanted '$line', got '$(grep "^$name=" "$config" || echo unset)'" >&2; bad=1; }
+	done <"$fragment"
+	[[ $bad -eq 0 ]] || die "config fragment lines did not survive olddefconfig"
+}
+
+build_tree() {
+	local src=$1 out=$2
+	mkdir -p "$out"
+	log "configuring $out"
+	make -s -C "$src" O="$out" ARCH=x86_64 tinyconfig >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$fragment" >/dev/null
+	make -s -C "$src" O="$out" ARCH=x86_64 olddefconfig >/dev/null
+	check_config "$out/.config"
+	log "building bzImage and modules (-j$jobs, log: $out/build.log)"
+	if ! nice make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules >"$out/build.log" 2>&1; then
+		tail -20 "$out/build.log" >&2
+		die "kernel build failed (log: $out/build.log)"
+	fi
+	touch "$out/.built"
+	log "built $(make -s -C "$src" O="$out" kernelrelease)"
+}
+
+ensure() {
+	local src key out lock
+	src=$(source_tree)
+	key=$(cache_key "$src")
+	out=$KLP_CACHE/kernel/build-$key
+	[[ -f $out/.built ]] && return 0
+	mkdir -p "$KLP_CACHE/kernel"
+	lock=$KLP_CACHE/kernel/.lock
+	exec 9>"$lock"
+	flock 9
+	[[ -f $out/.built ]] || build_tree "$src" "$out"
+	flock -u 9
+}
+
+print_env() {
+	local src key out
+	src=$(source_tree)
+	key=$(cache_key "$src")
+	out=$KLP_CACHE/kernel/build-$key
+	[[ -f $out/.built ]] || die "test kernel not built yet (run: $0 ensure)"
+	printf 'KSRC=%q\nKBUILD=%q\nKVER=%q\nKCONFIG=%q\nVMLINUX=%q\nBZIMAGE=%q\n' \
+		"$src" "$out" "$(cat "$out/include/config/kernel.release")" "$out/.config" \
+		"$out/vmlinux" "$out/arch/x86/boot/bzImage"
+}
+
+main() {
+	case ${1:-} in
+	ensure) ensure ;;
+	env) print_env ;;
+	*) die "usage: kernel.sh ensure|env" ;;
+	esac
+}
+
+main "$@"
