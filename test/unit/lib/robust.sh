@@ -83,7 +83,7 @@ robust_run() {
 	shift 5
 	dir=$WORK/robust/$label-$name
 	rm -rf "$dir" && mkdir -p "$dir/o"
-	timeout 120 "$@" "$orig" "$patched" vmlinux "$WORK/robust/symtab.txt" /dev/null \
+	timeout 120 "$@" "$orig" "$patched" vmlinux "$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" \
 		livepatch_robust "$dir/o/output.o" >"$dir/stdout" 2>"$dir/stderr" || rc=$?
 	if ((rc >= 124)); then
 		why="crashed or timed out (exit $rc): $(tail -c 300 "$dir/stderr" | tr '\n' ' ')"
@@ -107,9 +107,13 @@ robust_run() {
 prepare_robust() {
 	local src=$UNIT/cases/changed-function-included
 	rm -rf "$WORK/robust" && mkdir -p "$WORK/robust"
+	# a valid pair (exit 0 uncorrupted), so exit 1 is the damage's doing
 	compile_obj "$src/orig.c" "$WORK/robust/orig" obj &&
 		compile_obj "$src/patched.c" "$WORK/robust/patched" obj &&
-		readelf -s -W "$WORK/robust/orig/obj.o" >"$WORK/robust/symtab.txt"
+		compile_obj "$UNIT/include/fake-kernel.c" "$WORK/robust/kernel" fake-kernel &&
+		ld -r -o "$WORK/robust/parent.o" "$WORK/robust/orig/obj.o" "$WORK/robust/kernel/fake-kernel.o" &&
+		readelf -s -W "$WORK/robust/parent.o" >"$WORK/robust/symtab.txt" &&
+		make_symvers "$WORK/robust/Module.symvers" ext_exported
 }
 
 run_robust_checks() {
@@ -122,6 +126,16 @@ run_robust_checks() {
 		$fn "$bad"
 	done
 	local -a cmd
+	# the undamaged pair must go through, or exit 1 below proves nothing
+	if [[ -z $NO_CDO ]]; then
+		if "$CDO" "$WORK/robust/orig/obj.o" "$WORK/robust/patched/obj.o" vmlinux \
+			"$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp \
+			"$WORK/robust/base-out.o" >"$WORK.err" 2>&1; then
+			t_pass "unit-corrupt/undamaged-pair-accepted"
+		else
+			t_fail "unit-corrupt/undamaged-pair-accepted" "$(head -c 300 "$WORK.err" | tr '\n' ' ')"
+		fi
+	fi
 	for label in unit-corrupt unit-corrupt-san unit-corrupt-valgrind; do
 		case $label in
 		unit-corrupt) cmd=("$CDO") missing=$NO_CDO ;;
@@ -171,16 +185,17 @@ run_cli_checks() {
 	else
 		t_pass "unit-cli/help-documents-exit-codes"
 	fi
+	debug_flag_check
 	cli_expect no-arguments 1 "" "$CDO"
 	cli_expect missing-orig 1 "$dir/nonexistent.o" "$CDO" "$dir/nonexistent.o" \
-		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" /dev/null lp "$dir/o/out.o"
+		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp "$dir/o/out.o"
 	cli_expect missing-symtab 1 "$dir/no-symtab" "$CDO" "$WORK/robust/orig/obj.o" \
 		"$WORK/robust/patched/obj.o" vmlinux "$dir/no-symtab" /dev/null lp "$dir/o/out.o"
 	printf 'Symbol table garbage\n  1: zz\n\x01\x02\n' >"$dir/garbage-symtab"
 	cli_expect symtab-garbage 1 "$dir/garbage-symtab" "$CDO" "$WORK/robust/orig/obj.o" \
 		"$WORK/robust/patched/obj.o" vmlinux "$dir/garbage-symtab" /dev/null lp "$dir/o/out.o"
 	cli_expect output-dir-missing 1 "$dir/no-such-dir" "$CDO" "$WORK/robust/orig/obj.o" \
-		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" /dev/null lp "$dir/no-such-dir/out.o"
+		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp "$dir/no-such-dir/out.o"
 }
 
 # cli_expect NAME RC TEXT COMMAND...: exit RC, stderr naming TEXT, no crash.
@@ -197,5 +212,18 @@ cli_expect() {
 		t_fail "unit-cli/$name" "files left behind"
 	else
 		t_pass "unit-cli/$name"
+	fi
+}
+
+# -d (kpatch's debug flag) is accepted and changes nothing about the result.
+debug_flag_check() {
+	local rc=0 out=$WORK/cli/d
+	rm -rf "$out" && mkdir -p "$out"
+	timeout 60 "$CDO" -d "$WORK/robust/orig/obj.o" "$WORK/robust/patched/obj.o" vmlinux \
+		"$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp "$out/out.o" >"$out.log" 2>&1 || rc=$?
+	if [[ $rc != 0 || ! -f $out/out.o ]]; then
+		t_fail "unit-cli/debug-flag-accepted" "expected exit 0 and out.o with -d, got exit $rc: $(head -c 200 "$out.log" | tr '\n' ' ')"
+	else
+		t_pass "unit-cli/debug-flag-accepted"
 	fi
 }
