@@ -50,27 +50,16 @@ static bool same_kind(const struct sym *a, const struct sym *b)
 	       !a->sec == !b->sec;
 }
 
-static size_t rank(const struct elf *elf, const struct sym *s)
-{
-	size_t pos, r = 0;
-
-	for (struct sym *x = ht_get(&elf->sym_by_name, s->name, &pos); x; x = ht_next(&elf->sym_by_name, s->name, &pos))
-		if (x->idx < s->idx)
-			r++;
-	return r;
-}
-
 /* A duplicated local name pairs by its rank in symbol order when both sides
  * hold it equally often. */
 static struct sym *same_rank(struct ctx *c, struct sym *p)
 {
-	size_t pos, want;
+	size_t pos;
 
 	if (ht_count(&c->patched.sym_by_name, p->name) != ht_count(&c->orig.sym_by_name, p->name))
 		return NULL;
-	want = rank(&c->patched, p);
 	for (struct sym *o = ht_get(&c->orig.sym_by_name, p->name, &pos); o; o = ht_next(&c->orig.sym_by_name, p->name, &pos))
-		if (rank(&c->orig, o) == want)
+		if (o->rank == p->rank)
 			return o;
 	return NULL;
 }

@@ -116,6 +116,7 @@ static void read_symbols(struct elf *elf)
 		}
 		if (!*sym->name)
 			continue;
+		sym->rank = ht_count(&elf->sym_by_name, sym->name);
 		ht_put(&elf->sym_by_name, sym->name, sym);
 		if (sym->sec)
 			sym->sec->nsyms++;

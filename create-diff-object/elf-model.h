@@ -48,6 +48,7 @@ struct sym {
 	enum status status;
 	bool include, ignore, has_fentry;
 	unsigned mark;
+	size_t rank;			/* earlier symbols of the same name */
 	size_t out_idx;
 };
 
