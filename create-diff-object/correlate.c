@@ -64,13 +64,19 @@ static struct sym *same_rank(struct ctx *c, struct sym *p)
 	return NULL;
 }
 
+/* gcc names a function's static variable NAME.N, numbered per object. */
+static bool is_static_local(const struct sym *s)
+{
+	return s->type == STT_OBJECT && s->bind == STB_LOCAL && strcmp(s->name, s->base);
+}
+
 /* Exact names that are unique on both sides (globals are always unique). */
 static void by_name(struct ctx *c)
 {
 	for_each_sym(&c->patched, p) {
 		struct sym *o;
 
-		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name)
+		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name || is_static_local(p))
 			continue;
 		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
 		if (!o)
@@ -85,27 +91,32 @@ static void by_name(struct ctx *c)
 	}
 }
 
-/* Static locals: walk the relocations of twin functions side by side; where
- * both point at uncorrelated locals of the same base name, those are twins. */
+/* Static locals: a twin function pair uses twin variables. For each
+ * uncorrelated static local a patched function uses, the original function
+ * must use exactly one uncorrelated one of the same base name. */
 static void through_users(struct ctx *c)
 {
 	for_each_sym(&c->patched, pf) {
 		struct sym *of = pf->twin;
-		struct sec *ps, *os;
 
-		if (pf->type != STT_FUNC || !of || !pf->sec || !of->sec)
+		if (pf->type != STT_FUNC || !of || !pf->sec || !of->sec || !pf->sec->rela || !of->sec->rela)
 			continue;
-		ps = pf->sec;
-		os = of->sec;
-		if (!ps->rela || !os->rela)
-			continue;
-		for (size_t i = 0, j = 0; i < ps->rela->nrels && j < os->rela->nrels; i++, j++) {
-			struct sym *p = ps->rela->rels[i].sym, *o = os->rela->rels[j].sym;
+		for_each_rel(pf->sec, pr) {
+			struct sym *p = pr->sym, *only = NULL;
+			size_t n = 0;
 
-			if (p->twin || o->twin || p->bind != STB_LOCAL || o->bind != STB_LOCAL ||
-			    p->type != STT_OBJECT || !same_kind(p, o) || strcmp(p->base, o->base))
+			if (p->twin || !is_static_local(p))
 				continue;
-			pair(p, o);
+			for_each_rel(of->sec, or) {
+				struct sym *o = or->sym;
+
+				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base) && o != only) {
+					only = o;
+					n++;
+				}
+			}
+			if (n == 1)
+				pair(p, only);
 		}
 	}
 }

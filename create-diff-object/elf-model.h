@@ -33,6 +33,7 @@ struct sec {
 	struct sec *twin;
 	enum status status;
 	bool include, ignore;
+	size_t split;			/* 1 + index of the synth holding its kept pieces */
 	size_t out_idx;
 };
 

@@ -35,7 +35,12 @@ static const struct special specials[] = {
 	{ ".ibt_endbr_seal",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".printk_index",	"PRINTK_INDEX_STRUCT_SIZE",	 8, KEEP_FIRST_RELOC, NULL },
 	{ "__tracepoints_ptrs",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
+	{ "__patchable_function_entries", NULL,			 8, KEEP_FIRST_RELOC, NULL },
 };
+
+/* Code referenced only by special entries, cut into the pieces those
+ * entries point at; only pieces of kept entries are copied. */
+static const char *const split_sections[] = { ".fixup", ".altinstr_replacement" };
 #define NSPECIAL (sizeof(specials) / sizeof(specials[0]))
 
 /* kept[i]: entry i of specials[i] kept (for KEEP_BY_INDEX followers) */
@@ -48,6 +53,14 @@ bool is_special_name(const char *name)
 		if (!strcmp(name, specials[i].name))
 			return true;
 	return !strcmp(name, "__mcount_loc");
+}
+
+static bool is_split(const struct sec *sec)
+{
+	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++)
+		if (!strcmp(sec->name, split_sections[i]))
+			return true;
+	return false;
 }
 
 static size_t entry_size(const struct special *sp, const struct sec *sec)
@@ -115,7 +128,7 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, const struct re
 	    code->sym->name, t->name, c->a.parent);
 }
 
-static void filter(struct ctx *c, size_t si, struct sec *sec)
+static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 {
 	const struct special *sp = &specials[si];
 	size_t esz = entry_size(sp, sec), n;
@@ -135,10 +148,18 @@ static void filter(struct ctx *c, size_t si, struct sec *sec)
 					return;
 				follow = kept[j];
 			}
-	kept[si] = xcalloc(n, sizeof(bool));
-	nkept[si] = n;
-	out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags, sec->sh.sh_addralign);
-	out->entsize = sec->sh.sh_entsize;
+	if (!kept[si]) {
+		kept[si] = xcalloc(n, sizeof(bool));
+		nkept[si] = n;
+	}
+	if (!*outi) {
+		/* link order would need a link: each entry has its relocation */
+		out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags & ~(GElf_Xword)SHF_LINK_ORDER,
+				sec->sh.sh_addralign);
+		out->entsize = sec->sh.sh_entsize;
+		*outi = c->nsynths;
+	}
+	out = &c->synths[*outi - 1];
 	/* relocations are sorted by offset in what gcc/gas emit; rely on it but check */
 	for (size_t i = 1; i < nrels; i++)
 		if (rels[i].off < rels[i - 1].off)
@@ -152,16 +173,103 @@ static void filter(struct ctx *c, size_t si, struct sec *sec)
 		keep = follow ? follow[e] : (first < ri && code_included(&rels[first]));
 		if (!keep)
 			continue;
-		kept[si][e] = true;
+		if (nkept[si] == n)
+			kept[si][e] = true;
 		base = buf_add(&out->data, sec->data + start, esz);
 		for (size_t k = first; k < ri; k++) {
+			struct sym *t = rels[k].sym;
+
 			check_jump_key(c, sec, &rels[first], &rels[k]);
-			include_need(sec, &rels[k]);
+			if (!(t->type == STT_SECTION && is_split(t->sec) && !t->sec->include))
+				include_need(sec, &rels[k]);
 			synth_rel(out, base + rels[k].off - start, rels[k].type, rels[k].addend, rels[k].sym);
 		}
 	}
-	if (!out->data.len)
-		c->nsynths--, buf_free(&out->data), free(out->rels);
+}
+
+static int cmp_off(const void *a, const void *b)
+{
+	GElf_Sxword x = *(const GElf_Sxword *)a, y = *(const GElf_Sxword *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Piece of SEC that starts at or before OFF: index into sorted STARTS. */
+static size_t piece_of(const GElf_Sxword *starts, size_t n, GElf_Sxword off)
+{
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Cut SEC at every offset special entries point at; copy the pieces that
+ * kept entries use into a new section and move their relocations. */
+static void split(struct ctx *c, struct sec *sec)
+{
+	GElf_Sxword *starts = xcalloc(1, sizeof(*starts)), *newoff;
+	size_t n = 1, nsynth = c->nsynths, outi;
+	bool *keep;
+	struct synth *out;
+
+	starts[0] = 0;
+	for_each_sec(&c->patched, s) {
+		if (!is_special_name(s->name))
+			continue;
+		for_each_rel(s, r)
+			if (r->sym->sec == sec && r->sym->type == STT_SECTION && r->addend > 0 &&
+			    (size_t)r->addend < sec->size) {
+				starts = xrealloc(starts, (n + 1) * sizeof(*starts));
+				starts[n++] = r->addend;
+			}
+	}
+	qsort(starts, n, sizeof(*starts), cmp_off);
+	keep = xcalloc(n, sizeof(*keep));
+	newoff = xcalloc(n, sizeof(*newoff));
+	for (size_t i = 0; i < nsynth; i++)
+		for (size_t k = 0; k < c->synths[i].nrels; k++) {
+			struct rel *r = &c->synths[i].rels[k];
+
+			if (r->sym->sec == sec && r->sym->type == STT_SECTION)
+				keep[piece_of(starts, n, r->addend)] = true;
+		}
+	out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags, sec->sh.sh_addralign);
+	outi = c->nsynths;
+	sec->split = outi;
+	for (size_t i = 0; i < n; i++) {
+		GElf_Sxword end = i + 1 < n ? starts[i + 1] : (GElf_Sxword)sec->size;
+
+		if (!keep[i] || end == starts[i])
+			continue;
+		newoff[i] = (GElf_Sxword)buf_add(&out->data, sec->data + starts[i], (size_t)(end - starts[i]));
+		for_each_rel(sec, r)
+			if ((GElf_Sxword)r->off >= starts[i] && (GElf_Sxword)r->off < end) {
+				include_need(sec, r);
+				synth_rel(&c->synths[outi - 1], r->off - (GElf_Addr)starts[i] + (GElf_Addr)newoff[i],
+					  r->type, r->addend, r->sym);
+			}
+	}
+	/* entries now point into the new section */
+	for (size_t i = 0; i < nsynth; i++)
+		for (size_t k = 0; k < c->synths[i].nrels; k++) {
+			struct rel *r = &c->synths[i].rels[k];
+			size_t p;
+
+			if (r->sym->sec != sec || r->sym->type != STT_SECTION)
+				continue;
+			p = piece_of(starts, n, r->addend);
+			r->addend = r->addend - starts[p] + newoff[p];
+		}
+	free(starts);
+	free(keep);
+	free(newoff);
 }
 
 static void mcount(struct ctx *c)
@@ -204,12 +312,37 @@ static void modinfo(struct ctx *c)
 void include_special(struct ctx *c)
 {
 	for (size_t si = 0; si < NSPECIAL; si++) {
-		struct sec *sec = ht_get(&c->patched.sec_by_name, specials[si].name, NULL);
+		size_t pos, outi = 0;
 
-		if (sec && sec->data && sec->size)
-			filter(c, si, sec);
-		/* entries may pull in .altinstr_replacement, .fixup, strings */
+		for (struct sec *sec = ht_get(&c->patched.sec_by_name, specials[si].name, &pos); sec;
+		     sec = ht_next(&c->patched.sec_by_name, specials[si].name, &pos))
+			if (sec->data && sec->size)
+				filter(c, si, sec, &outi);
+		/* entries may pull in strings and new code */
 		include_closure(c);
+	}
+	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++) {
+		struct sec *sec = ht_get(&c->patched.sec_by_name, split_sections[i], NULL);
+
+		if (sec && sec->data && !sec->include)
+			split(c, sec);
+		include_closure(c);
+	}
+	/* drop special sections that kept nothing */
+	for (size_t i = 0; i < c->nsynths;) {
+		struct synth *s = &c->synths[i];
+
+		if (s->data.len || !is_special_name(s->name)) {
+			i++;
+			continue;
+		}
+		buf_free(&s->data);
+		free(s->rels);
+		memmove(s, s + 1, (c->nsynths - i - 1) * sizeof(*s));
+		c->nsynths--;
+		for_each_sec(&c->patched, sec)
+			if (sec->split > i + 1)
+				sec->split--;
 	}
 	mcount(c);
 	modinfo(c);

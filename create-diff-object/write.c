@@ -150,7 +150,9 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 {
 	struct sym *t = r->sym;
 
-	if (t->type == STT_SECTION) {
+	if (t->type == STT_SECTION && t->sec->split && !t->sec->include) {
+		add_rel(sec, r->off, r->type, r->addend, secsym(c->synths[t->sec->split - 1].out_idx));
+	} else if (t->type == STT_SECTION) {
 		if (!t->sec->include)
 			die(EXIT_ERROR, "internal: %s references %s, which was not included", o.secs[sec].name, t->sec->name);
 		add_rel(sec, r->off, r->type, r->addend, secsym(t->sec->out_idx));
