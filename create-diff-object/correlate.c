@@ -91,9 +91,10 @@ static void by_name(struct ctx *c)
 	}
 }
 
-/* Static locals: a twin function pair uses twin variables. For each
- * uncorrelated static local a patched function uses, the original function
- * must use exactly one uncorrelated one of the same base name. */
+/* Static locals: a twin function pair uses twin variables. The n-th
+ * uncorrelated static local of a base name the patched function uses (in
+ * relocation order) is the n-th one its original uses: lockdep's __key.N
+ * come several to a function. */
 static void through_users(struct ctx *c)
 {
 	for_each_sym(&c->patched, pf) {
@@ -102,21 +103,18 @@ static void through_users(struct ctx *c)
 		if (pf->type != STT_FUNC || !of || !pf->sec || !of->sec || !pf->sec->rela || !of->sec->rela)
 			continue;
 		for_each_rel(pf->sec, pr) {
-			struct sym *p = pr->sym, *only = NULL;
-			size_t n = 0;
+			struct sym *p = pr->sym;
 
 			if (p->twin || !is_static_local(p))
 				continue;
 			for_each_rel(of->sec, or) {
 				struct sym *o = or->sym;
 
-				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base) && o != only) {
-					only = o;
-					n++;
+				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base)) {
+					pair(p, o);
+					break;
 				}
 			}
-			if (n == 1)
-				pair(p, only);
 		}
 	}
 }

@@ -240,6 +240,14 @@ static void split(struct ctx *c, struct sec *sec)
 			if (r->sym->sec == sec && r->sym->type == STT_SECTION)
 				keep[piece_of(starts, n, r->addend)] = true;
 		}
+	for (outi = 0; outi < n && !keep[outi]; outi++)
+		;
+	if (outi == n) {
+		free(starts);
+		free(keep);
+		free(newoff);
+		return;
+	}
 	out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags, sec->sh.sh_addralign);
 	outi = c->nsynths;
 	sec->split = outi;
