@@ -119,6 +119,22 @@ static void through_users(struct ctx *c)
 	}
 }
 
+/* Static locals no twin function pair reached (used only from data or
+ * special sections, like __func__.N): same exact name, if uncorrelated. */
+static void statics_by_name(struct ctx *c)
+{
+	for_each_sym(&c->patched, p) {
+		struct sym *o;
+
+		if (p->twin || !is_static_local(p) || ht_count(&c->patched.sym_by_name, p->name) != 1 ||
+		    ht_count(&c->orig.sym_by_name, p->name) != 1)
+			continue;
+		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
+		if (!o->twin && same_kind(p, o))
+			pair(p, o);
+	}
+}
+
 /* What is left: a base name that is unique among the uncorrelated symbols
  * on both sides (helper.isra.0 -> helper.isra.1, helper.123 -> helper.456). */
 static void by_base(struct ctx *c)
@@ -175,6 +191,7 @@ void correlate(struct ctx *c)
 {
 	by_name(c);
 	through_users(c);
+	statics_by_name(c);
 	by_base(c);
 	sections(c);
 }
