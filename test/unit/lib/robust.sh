@@ -130,10 +130,10 @@ run_robust_checks() {
 	if [[ -z $NO_CDO ]]; then
 		if "$CDO" "$WORK/robust/orig/obj.o" "$WORK/robust/patched/obj.o" vmlinux \
 			"$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp \
-			"$WORK/robust/base-out.o" >"$WORK.err" 2>&1; then
+			"$WORK/robust/base-out.o" >"$WORK/err" 2>&1; then
 			t_pass "unit-corrupt/undamaged-pair-accepted"
 		else
-			t_fail "unit-corrupt/undamaged-pair-accepted" "$(head -c 300 "$WORK.err" | tr '\n' ' ')"
+			t_fail "unit-corrupt/undamaged-pair-accepted" "$(head -c 300 "$WORK/err" | tr '\n' ' ')"
 		fi
 	fi
 	for label in unit-corrupt unit-corrupt-san unit-corrupt-valgrind; do
