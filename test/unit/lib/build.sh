@@ -17,15 +17,17 @@ compile_obj() {
 	(cd "$dir" && gcc "${KCFLAGS[@]}" -I "$UNIT/include" "$@" -c "$name.c" -o "$name.o")
 }
 
-# make_symvers FILE [SYM[:OWNER]...]: a Module.symvers exporting the base
+# make_symvers FILE [SYM[:OWNER[:TYPE[:NAMESPACE]]]...]: a Module.symvers
+# (6.1 layout: crc, symbol, owner, export type, namespace) exporting the base
 # kernel helpers and the given symbols.
 make_symvers() {
-	local out=$1 entry sym owner
+	local out=$1 entry sym owner type ns
 	shift
 	: >"$out"
 	for entry in __fentry__ _printk __might_sleep "$@"; do
-		sym=${entry%%:*} owner=vmlinux
-		[[ $entry == *:* ]] && owner=${entry#*:}
-		printf '0x00000000\t%s\t%s\tEXPORT_SYMBOL\t\n' "$sym" "$owner" >>"$out"
+		IFS=: read -r sym owner type ns <<<"$entry"
+		# a made-up but stable CRC: the checksum of the name
+		printf '0x%08x\t%s\t%s\t%s\t%s\n' "$(cksum <<<"$sym" | cut -d' ' -f1)" "$sym" \
+			"${owner:-vmlinux}" "${type:-EXPORT_SYMBOL}" "$ns" >>"$out"
 	done
 }
