@@ -191,6 +191,8 @@ run_cli_checks() {
 		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" "$WORK/robust/Module.symvers" lp "$dir/o/out.o"
 	cli_expect missing-symtab 1 "$dir/no-symtab" "$CDO" "$WORK/robust/orig/obj.o" \
 		"$WORK/robust/patched/obj.o" vmlinux "$dir/no-symtab" /dev/null lp "$dir/o/out.o"
+	cli_expect missing-symvers 1 "$dir/no-symvers" "$CDO" "$WORK/robust/orig/obj.o" \
+		"$WORK/robust/patched/obj.o" vmlinux "$WORK/robust/symtab.txt" "$dir/no-symvers" lp "$dir/o/out.o"
 	printf 'Symbol table garbage\n  1: zz\n\x01\x02\n' >"$dir/garbage-symtab"
 	cli_expect symtab-garbage 1 "$dir/garbage-symtab" "$CDO" "$WORK/robust/orig/obj.o" \
 		"$WORK/robust/patched/obj.o" vmlinux "$dir/garbage-symtab" /dev/null lp "$dir/o/out.o"
