@@ -10,6 +10,7 @@
  *   klp-func OLDNAME OBJNAME SYMPOS -> NEWFUNC
  *   klp-reloc SEC+0xOFF -> OBJNAME:SYMNAME,SYMPOS TYPE ADDEND
  *   callback KIND -> FN OBJNAME
+ *   printk-index FUNC                (.printk_index -> pi_entry -> func)
  *   modinfo STRING
  *
  * Exit 0 on success, 1 (with a message naming the file) on bad input.
@@ -490,6 +491,26 @@ static void dump_callbacks(struct dump *d)
 	}
 }
 
+/* .printk_index: pointers to struct pi_entry { fmt, func, file, line, ... }. */
+static void dump_printk_index(struct dump *d)
+{
+	const struct sec *s = find_sec(d, ".printk_index");
+	size_t n;
+
+	if (!s)
+		return;
+	entries(d, s, 8, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct rel *p = need_rel(d, s, i * 8), *f = NULL;
+		const struct sym *y = &d->syms[p->sym];
+
+		if (y->st.st_shndx && y->st.st_shndx < d->nsecs)
+			f = rel_at(&d->secs[y->st.st_shndx],
+				   y->st.st_value + (uint64_t)p->addend + 8);
+		emit(d, "printk-index %s", f ? string_at(d, f) : "?");
+	}
+}
+
 static void dump_modinfo(struct dump *d)
 {
 	const struct sec *s = find_sec(d, ".modinfo");
@@ -562,6 +583,7 @@ int main(int argc, char **argv)
 	dump_funcs(&d);
 	dump_klp_relocs(&d);
 	dump_callbacks(&d);
+	dump_printk_index(&d);
 	dump_modinfo(&d);
 
 	print_and_free(&d);

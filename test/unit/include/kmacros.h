@@ -52,6 +52,28 @@ extern int _printk(const char *fmt, ...);
 #define printk(...)	_printk(__VA_ARGS__)
 #define pr_info(fmt, ...) _printk("\0016" fmt, ##__VA_ARGS__)
 
+/* .printk_index (CONFIG_PRINTK_INDEX): a pointer per printk call site to a
+ * static struct pi_entry describing it. */
+struct pi_entry {
+	const char *fmt;
+	const char *func;
+	const char *file;
+	unsigned int line;
+	const char *level;
+	const char *subsys_fmt_prefix;
+};
+#define printk_index_emit(_fmt, _level) do {				\
+	static const struct pi_entry _entry __used = {			\
+		.fmt = _fmt, .func = __func__, .file = __FILE__,	\
+		.line = __LINE__, .level = _level,			\
+		.subsys_fmt_prefix = 0,					\
+	};								\
+	static const struct pi_entry *_entry_ptr __used			\
+		__section(".printk_index") = &_entry;			\
+	} while (0)
+#define printk_indexed(fmt, ...) ({ printk_index_emit(fmt, "\0016");	\
+	_printk(fmt, ##__VA_ARGS__); })
+
 /* WARN_ONCE-style flag: .data.once changes are allowed. */
 #define DO_ONCE_LITE_IF(c, stmt) ({					\
 	static int __section(".data.once") __already;			\
