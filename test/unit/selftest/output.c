@@ -4,7 +4,7 @@
  * callbacks as specified, so a case failure points at the tool, not at lpdump.
  */
 #include "kmacros.h"
-int new_f(int x) { return x + 2; }
+int new_f(int x) { printk_indexed("new_f %d\n", x); return x + 2; }
 static __used int my_pre(void) { return 0; }
 asm(".pushsection .livepatch.strings,\"a\"\n"
     "s_f: .asciz \"f\"\n"
