@@ -56,6 +56,10 @@ CORRUPTIONS=(
 	"rela-symbol-past-end c_rela_sym"
 	"rela-offset-past-section c_rela_off"
 	"rela-target-past-end c_rela_info"
+	"rela-link-not-symtab c_rela_link"
+	"symtab-entsize-wrong c_symtab_entsize"
+	"strtab-unterminated c_strtab_tail"
+	"section-name-past-shstrtab c_sec_name"
 	"not-elf c_text"
 )
 c_half() { truncate -s $(($(stat -c %s "$1") / 2)) "$1"; }
@@ -75,6 +79,14 @@ c_sym_shndx() { poke "$1" $(($(sec_off "$1" .symtab) + 24 * $(first_sym "$1" FUN
 c_rela_sym() { poke "$1" $(($(sec_off "$1" .rela.text.changed) + 12)) 4 0xffffff; }
 c_rela_off() { poke "$1" $(($(sec_off "$1" .rela.text.changed) + 24)) 8 0x100000; }
 c_rela_info() { poke "$1" $(($(shdr "$1" .rela.text.changed) + 44)) 4 0x999; }
+c_rela_link() { poke "$1" $(($(shdr "$1" .rela.text.changed) + 40)) 4 1; }
+c_symtab_entsize() { poke "$1" $(($(shdr "$1" .symtab) + 56)) 8 7; }
+c_strtab_tail() {
+	local sh
+	sh=$(shdr "$1" .strtab)
+	poke "$1" $(($(u64_at "$1" $((sh + 24))) + $(u64_at "$1" $((sh + 32))) - 1)) 1 0x41
+}
+c_sec_name() { poke "$1" "$(shdr "$1" .text.changed)" 4 0xffffff; }
 c_text() { echo "this is not an ELF object" >"$1"; }
 
 # robust_run LABEL NAME ORIG PATCHED WANT_IN_STDERR COMMAND...
