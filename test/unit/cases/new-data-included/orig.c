@@ -1,3 +1,3 @@
-/* The patch adds a global and a static variable. */
+/* The patch adds global, static, zeroed and constant variables. */
 #include "kmacros.h"
 int f(int x) { return x + 1; }
