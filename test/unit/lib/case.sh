@@ -16,6 +16,8 @@ prepare_case() {
 		@) objs+=("$dir/orig/obj.o") ;;
 		kernel) compile_obj "$UNIT/include/fake-kernel.c" "$dir/link$i" fake-kernel &&
 			objs+=("$dir/link$i/fake-kernel.o") ;;
+		*:*) compile_obj "$src/${item%%:*}" "$dir/link$i" "${item#*:}" &&
+			objs+=("$dir/link$i/${item#*:}.o") ;;
 		*) compile_obj "$src/$item" "$dir/link$i" "${item%.c}" &&
 			objs+=("$dir/link$i/${item%.c}.o") ;;
 		esac || return 1
