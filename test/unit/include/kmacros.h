@@ -188,6 +188,28 @@ static inline __attribute__((__always_inline__)) void atomic_inc(int *v)
 	asm volatile("1:\n.pushsection .discard.reachable\n"		\
 		     ".long 1b - .\n.popsection\n" ::: "memory")
 
+/* EXPORT_SYMBOL (6.1, PREL32): ___ksymtab+NAME entry + __ksymtab_strings. */
+#define ___EXPORT_SYMBOL(sym, sec, ns)					\
+	extern const char __kstrtab_##sym[];				\
+	extern const char __kstrtabns_##sym[];				\
+	asm("	.section \"__ksymtab_strings\",\"aMS\",%progbits,1\n"	\
+	    "__kstrtab_" #sym ":\n"					\
+	    "	.asciz \"" #sym "\"\n"					\
+	    "__kstrtabns_" #sym ":\n"					\
+	    "	.asciz \"" ns "\"\n"					\
+	    "	.previous\n");						\
+	static void *__used __section(".discard.addressable")		\
+		__addressable_##sym = (void *)&sym;			\
+	asm("	.section \"___ksymtab" sec "+" #sym "\", \"a\"\n"	\
+	    "	.balign	4\n"						\
+	    "__ksymtab_" #sym ":\n"					\
+	    "	.long	" #sym "- .\n"					\
+	    "	.long	__kstrtab_" #sym "- .\n"				\
+	    "	.long	__kstrtabns_" #sym "- .\n"			\
+	    "	.previous\n")
+#define EXPORT_SYMBOL(sym)	___EXPORT_SYMBOL(sym, "", "")
+#define EXPORT_SYMBOL_GPL(sym)	___EXPORT_SYMBOL(sym, "_gpl", "")
+
 /* .modinfo strings. */
 #define MODULE_INFO(tag, info, id)					\
 	static const char __UNIQUE_##id[] __used			\
