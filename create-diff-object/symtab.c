@@ -74,25 +74,46 @@ static void load_elf(const char *path, int fd)
 	elf_end(e);
 }
 
+/* Split LINE in place into up to MAX whitespace-separated fields. */
+static int split_fields(char *line, char **f, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (!*line || *line == '\n')
+			break;
+		f[n++] = line;
+		while (*line && *line != ' ' && *line != '\t' && *line != '\n')
+			line++;
+		if (!*line)
+			break;
+		*line++ = 0;
+	}
+	return n;
+}
+
+/* Lines of `readelf -s --wide`: "Num: Value Size Type Bind Vis Ndx Name". */
 static void load_text(const char *path, FILE *f)
 {
-	char line[4096];
-	size_t block = 0;
+	char *line = NULL;
+	size_t cap = 0, block = 0;
 	bool seen = false;
 
-	while (fgets(line, sizeof(line), f)) {
-		char num[64], value[64], size[64], type[64], bind[64], vis[64], ndx[64], name[4096];
-		int n;
+	while (getline(&line, &cap, f) > 0) {
+		char *fl[8];
+		int n = split_fields(line, fl, 8);
+		size_t len;
 
-		name[0] = 0;
-		n = sscanf(line, " %63s %63s %63s %63s %63s %63s %63s %4095s", num, value, size, type, bind, vis, ndx, name);
-		if (n < 7 || num[strlen(num) - 1] != ':' || !strcmp(num, "Num:"))
+		if (n < 7 || !(len = strlen(fl[0])) || fl[0][len - 1] != ':' || !strcmp(fl[0], "Num:"))
 			continue;
 		seen = true;
-		if (!strcmp(num, "0:"))
+		if (!strcmp(fl[0], "0:"))
 			continue;
-		add_psym(name, type, bind, strcmp(ndx, "UND") != 0, &block);
+		add_psym(n > 7 ? fl[7] : "", fl[3], fl[4], strcmp(fl[6], "UND") != 0, &block);
 	}
+	free(line);
 	if (!seen)
 		die(EXIT_ERROR, "SYMTAB %s: no symbols (expected `readelf -s --wide` output or an ELF file)", path);
 }
@@ -120,13 +141,41 @@ static void find_block(const char *objfile, struct elf *obj)
 	free(score);
 }
 
+static const char *lazy_path;
+static struct elf *lazy_obj;
+
+/* Opened now so a missing file is reported at once; read only when a
+ * symbol is first looked up (a run with no changes never needs it). */
 void symtab_load(const char *path, const char *objfile, struct elf *obj)
 {
-	unsigned char magic[4] = { 0 };
 	int fd = open(path, O_RDONLY);
+	char head[4097];
+	ssize_t n;
+
+	if (fd < 0)
+		die(EXIT_ERROR, "SYMTAB %s: cannot open: %m", path);
+	n = read(fd, head, sizeof(head) - 1);
+	close(fd);
+	head[n > 0 ? n : 0] = 0;
+	/* the shape is checked now, the content when needed */
+	if ((n < 4 || memcmp(head, ELFMAG, SELFMAG)) && !(strstr(head, "Num:") && strstr(head, "Value")))
+		die(EXIT_ERROR, "SYMTAB %s: neither `readelf -s --wide` output nor an ELF file", path);
+	lazy_path = path;
+	lazy_obj = obj;
+	our_file = objfile;
+}
+
+static void load_now(void)
+{
+	unsigned char magic[4] = { 0 };
+	const char *path = lazy_path;
+	int fd;
 	FILE *f;
 
-	our_file = objfile;
+	if (!path)
+		return;
+	lazy_path = NULL;
+	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		die(EXIT_ERROR, "SYMTAB %s: cannot open: %m", path);
 	if (read(fd, magic, 4) == 4 && !memcmp(magic, ELFMAG, SELFMAG)) {
@@ -144,12 +193,15 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj)
 	for (size_t i = 0; i < npsyms; i++)
 		if (!psyms[i].file)
 			ht_put(&by_name, psyms[i].name, &psyms[i]);
-	find_block(objfile, obj);
+	find_block(our_file, lazy_obj);
 }
 
 unsigned long symtab_local_pos(const char *name, const char *user)
 {
-	size_t pos, n = 0, found = 0, total = ht_count(&by_name, name);
+	size_t pos, n = 0, found = 0, total;
+
+	load_now();
+	total = ht_count(&by_name, name);
 
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos)) {
 		n++;
@@ -172,6 +224,7 @@ bool symtab_has_global(const char *name)
 {
 	size_t pos;
 
+	load_now();
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
 		if (!p->local && p->defined)
 			return true;
@@ -213,6 +266,7 @@ const char *symvers_owner(const char *name)
 
 void symtab_free(void)
 {
+	lazy_path = NULL;
 	for (size_t i = 0; i < npsyms; i++)
 		free(psyms[i].name);
 	free(psyms);
