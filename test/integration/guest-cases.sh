@@ -1,0 +1,61 @@
+# Guest driver of test/integration/run (busybox sh, run by qemu-run).
+# /klp/cases lists one case per line: NAME KMODS, where KMODS is '-' or a
+# comma-separated list of kernel modules (in /klp/kmod) the patch targets.
+# Each case prints "CASE NAME: ok" or "CASE NAME: FAILED reason".
+# shellcheck shell=sh
+# shellcheck source=guest-lib.sh
+. /klp/lib.sh
+
+# Runs NAME's LOADED test if there is one; prints its exit status.
+loaded_test() {
+	[ -f "/klp/tests/$1-LOADED.test" ] || { echo none; return; }
+	if sh "/klp/tests/$1-LOADED.test" >/tmp/test.out 2>&1; then echo 0; else echo 1; fi
+}
+
+kmods_load() {
+	[ "$1" = - ] && return 0
+	for _m in $(echo "$1" | tr , ' '); do
+		insmod "/klp/kmod/$_m.ko" || { echo "insmod $_m.ko failed"; return 1; }
+	done
+}
+
+kmods_unload() {
+	[ "$1" = - ] && return 0
+	for _m in $(echo "$1" | tr , ' '); do
+		rmmod "$_m" 2>/dev/null || true
+	done
+}
+
+# One pass: KMODS loaded before (order=before) or after (order=after) the patch.
+run_pass() {
+	name=$1 kmods=$2 order=$3 ko=/klp/modules/livepatch-$1.ko lp=$(lp_name "/klp/modules/livepatch-$1.ko")
+	[ "$order" = before ] && { kmods_load "$kmods" || return 1; }
+	r=$(loaded_test "$name")
+	[ "$r" = 0 ] && { echo "test passes before the patch is loaded ($order)"; return 1; }
+	lp_load "$ko" || { echo "module did not load"; return 1; }
+	[ "$order" = after ] && { kmods_load "$kmods" || return 1; }
+	r=$(loaded_test "$name")
+	[ "$r" = 1 ] && { echo "test fails while the patch is loaded ($order): $(tail -3 /tmp/test.out | tr '\n' ' ')"; return 1; }
+	lp_unload "$lp" || { echo "module did not unload"; return 1; }
+	r=$(loaded_test "$name")
+	kmods_unload "$kmods"
+	[ "$r" = 0 ] && { echo "test still passes after unload ($order)"; return 1; }
+	lp_dmesg_clean >/tmp/dmesg.out || { echo "kernel log: $(head -3 /tmp/dmesg.out | tr '\n' ' ')"; return 1; }
+	return 0
+}
+
+run_case() {
+	dmesg -c >/dev/null
+	if [ "$2" = - ]; then
+		why=$(run_pass "$1" - before) || { echo "CASE $1: FAILED $why"; return; }
+	else
+		why=$(run_pass "$1" "$2" before) || { echo "CASE $1: FAILED $why"; return; }
+		why=$(run_pass "$1" "$2" after) || { echo "CASE $1: FAILED $why"; return; }
+	fi
+	echo "CASE $1: ok"
+}
+
+while read -r name kmods; do
+	echo "CASE-START $name"
+	run_case "$name" "$kmods"
+done </klp/cases
