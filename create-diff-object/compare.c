@@ -47,6 +47,18 @@ static bool same_string(const struct rel *p, const struct rel *o)
 	return !strcmp(a, b);
 }
 
+/* A constant (switch table, __func__) belongs to the code using it: a
+ * different value is a different function. */
+static bool same_constant(const struct sym *p, const struct sym *o)
+{
+	if (p->s.st_size != o->s.st_size)
+		return false;
+	if (!p->sec->data || !o->sec->data || p->s.st_value + p->s.st_size > p->sec->size ||
+	    o->s.st_value + o->s.st_size > o->sec->size)
+		return p->s.st_size == o->s.st_size;
+	return !memcmp(p->sec->data + p->s.st_value, o->sec->data + o->s.st_value, p->s.st_size);
+}
+
 static bool same_target(const struct rel *p, const struct rel *o)
 {
 	const struct sym *ps = p->sym, *os = o->sym;
@@ -60,6 +72,8 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	}
 	if (p->addend != o->addend)
 		return false;
+	if (ps->twin && is_constant(ps))
+		return ps->twin == os && same_constant(ps, os);
 	if (ps->twin)
 		return ps->twin == os;
 	return !ps->sec && !os->sec && !strcmp(ps->name, os->name);
@@ -206,7 +220,7 @@ static bool is_data(const struct sec *sec)
 static const struct sym *data_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
-		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin)
+		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]))
 			return sec->syms[i];
 	return NULL;
 }
@@ -225,7 +239,7 @@ static void check_static_locals(struct sym *pf)
 		struct sym *o = r->sym;
 
 		if (o->type == STT_OBJECT && o->bind == STB_LOCAL && strcmp(o->name, o->base) &&
-		    o->mark != gen && !is_once_data(o->sec))
+		    o->mark != gen && !is_once_data(o->sec) && !is_constant(o))
 			die(EXIT_REFUSED, "%s: no longer uses static local variable %s (it would lose its value)",
 			    pf->name, o->name);
 	}
@@ -255,7 +269,7 @@ void check_refusals(struct ctx *c)
 		}
 	}
 	for_each_sym(&c->patched, s) {
-		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) &&
+		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
 		    s->s.st_size != s->twin->s.st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
 			    s->name, (unsigned long)s->twin->s.st_size, (unsigned long)s->s.st_size, s->sec->name);

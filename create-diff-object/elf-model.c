@@ -344,3 +344,9 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 	}
 	return best;
 }
+
+bool is_constant(const struct sym *s)
+{
+	return s->type == STT_OBJECT && s->bind == STB_LOCAL && s->sec &&
+	       s->sec->sh.sh_type == SHT_PROGBITS && !(s->sec->sh.sh_flags & SHF_WRITE);
+}

@@ -80,6 +80,9 @@ const char *base_name(const char *name, char *out, size_t outlen);
 bool is_text(const struct sec *sec);
 bool is_string_sec(const struct sec *sec);
 bool is_pcrel(unsigned type);
+/* A local read-only object (switch table, __func__, static const): its
+ * value never changes at run time, so included code may take a copy. */
+bool is_constant(const struct sym *s);
 /* Defined function/object symbol of SEC covering OFF, or NULL. */
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off);
 

@@ -78,7 +78,7 @@ void include_need(struct sec *from, struct rel *r)
 		include_sec(t->sec);
 		return;
 	}
-	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED)
+	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED || is_constant(t))
 		if (!is_excluded(t->sec))
 			include_sym(t);
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum keep { KEEP_FIRST_RELOC, KEEP_BY_INDEX };
+enum keep { KEEP_FIRST_RELOC, KEEP_BY_INDEX, KEEP_PRINTK_FUNC };
 
 struct special {
 	const char *name;
@@ -33,7 +33,7 @@ static const struct special specials[] = {
 	{ ".call_sites",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".smp_locks",		NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".ibt_endbr_seal",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
-	{ ".printk_index",	"PRINTK_INDEX_STRUCT_SIZE",	 8, KEEP_FIRST_RELOC, NULL },
+	{ ".printk_index",	"PRINTK_INDEX_STRUCT_SIZE",	 8, KEEP_PRINTK_FUNC, NULL },
 	{ "__tracepoints_ptrs",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ "__patchable_function_entries", NULL,			 8, KEEP_FIRST_RELOC, NULL },
 };
@@ -103,6 +103,34 @@ void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend
 	s->rels[s->nrels++] = (struct rel){ off, type, addend, sym };
 }
 
+/* .printk_index entries point at a struct pi_entry whose second field
+ * names the function of the printk: keep the entry (and copy the pi_entry)
+ * when that function is included. */
+static bool printk_func_included(struct ctx *c, const struct rel *r)
+{
+	struct sym *pi = r->sym, *fn;
+	const char *name = NULL;
+
+	if (pi->type != STT_OBJECT || !pi->sec)
+		return false;
+	for_each_rel(pi->sec, fr) {
+		const struct sym *t = fr->sym;
+		GElf_Sxword off;
+
+		if (fr->off != pi->s.st_value + (GElf_Addr)r->addend + 8 || !t->sec || !t->sec->data)
+			continue;
+		off = fr->addend + (t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s.st_value);
+		if (off >= 0 && (size_t)off < t->sec->size && memchr(t->sec->data + off, 0, t->sec->size - (size_t)off))
+			name = (const char *)t->sec->data + off;
+	}
+	fn = name ? ht_get(&c->patched.sym_by_name, name, NULL) : NULL;
+	if (!fn || fn->type != STT_FUNC || !fn->include)
+		return false;
+	pi->include = true;
+	include_sec(pi->sec);
+	return true;
+}
+
 static bool code_included(const struct rel *r)
 {
 	const struct sym *t = r->sym;
@@ -170,7 +198,12 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 
 		while (ri < nrels && rels[ri].off < start + esz)
 			ri++;
-		keep = follow ? follow[e] : (first < ri && code_included(&rels[first]));
+		if (follow)
+			keep = follow[e];
+		else if (sp->keep == KEEP_PRINTK_FUNC)
+			keep = first < ri && printk_func_included(c, &rels[first]);
+		else
+			keep = first < ri && code_included(&rels[first]);
 		if (!keep)
 			continue;
 		if (nkept[si] == n)
