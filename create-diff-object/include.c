@@ -118,6 +118,8 @@ bool include_changes(struct ctx *c)
 			if (s->status == ST_NEW && s->twin == NULL && s->sec->twin && s->type == STT_OBJECT &&
 			    (s->sec->sh.sh_flags & SHF_WRITE) && s->sec->owner != s && s->sec->status == ST_SAME)
 				continue;
+			debug("%s %s %s (%s)", s->status == ST_NEW ? "new" : "changed",
+			      s->type == STT_FUNC ? "function" : "object", s->name, s->sec->name);
 			include_sym(s);
 			changed = true;
 		}
