@@ -3,7 +3,7 @@
 # Reading a case's expect file (syntax in test/unit/README.md) into E_* vars.
 
 parse_expect() {
-	local file=$1 kw rest
+	local file=$1 kw rest line
 	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_VALGRIND=yes
 	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=()
 	while IFS= read -r line || [[ -n $line ]]; do
