@@ -99,6 +99,7 @@ l_yes:
 	return 1;
 }
 #define static_branch_unlikely(k)	arch_static_branch((k), 0)
+#define static_branch_likely(k)		(!arch_static_branch((k), 1))
 
 /* .altinstructions (instr, repl, cpuid, lengths) + .altinstr_replacement. */
 #define ALTERNATIVE(oldinstr, newinstr, feature)			\
