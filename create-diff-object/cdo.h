@@ -39,7 +39,7 @@ struct ctx {
 };
 
 /* symtab.c: the parent's symbol table and Module.symvers */
-void symtab_load(const char *path, const char *objfile, struct elf *obj);
+void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other);
 void symvers_load(const char *path);
 /* Module (basename) that exports NAME, or NULL. */
 const char *symvers_owner(const char *name);

@@ -347,6 +347,14 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 
 bool is_constant(const struct sym *s)
 {
-	return s->type == STT_OBJECT && s->bind == STB_LOCAL && s->sec &&
-	       s->sec->sh.sh_type == SHT_PROGBITS && !(s->sec->sh.sh_flags & SHF_WRITE);
+	/* made by the compiler, never by the source: no address escapes */
+	static const char *const prefixes[] = { "CSWTCH.", "__func__.", "__FUNCTION__.", "__PRETTY_FUNCTION__." };
+
+	if (s->type != STT_OBJECT || s->bind != STB_LOCAL || !s->sec ||
+	    s->sec->sh.sh_type != SHT_PROGBITS || (s->sec->sh.sh_flags & SHF_WRITE))
+		return false;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(s->name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
 }

@@ -80,7 +80,7 @@ const char *base_name(const char *name, char *out, size_t outlen);
 bool is_text(const struct sec *sec);
 bool is_string_sec(const struct sec *sec);
 bool is_pcrel(unsigned type);
-/* A local read-only object (switch table, __func__, static const): its
+/* A compiler-made read-only object (switch table CSWTCH.N, __func__.N): its
  * value never changes at run time, so included code may take a copy. */
 bool is_constant(const struct sym *s);
 /* Defined function/object symbol of SEC covering OFF, or NULL. */

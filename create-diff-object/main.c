@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 
 	elf_open_model(&c->orig, c->a.orig);
 	elf_open_model(&c->patched, c->a.patched);
-	symtab_load(c->a.symtab, c->patched.file, &c->patched);
+	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig);
 	symvers_load(c->a.symvers);
 
 	resolve_section_refs(&c->orig);

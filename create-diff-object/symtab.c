@@ -7,15 +7,19 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+/* Only symbols named like one of our object's are kept: memory follows the
+ * object, not the kernel. */
 struct psym {
-	char *name;
-	size_t block;			/* index of the preceding STT_FILE entry + 1, 0 if none */
+	const char *name;		/* borrowed from the object's model */
+	size_t block;			/* number of STT_FILE entries before it */
 	bool local, file, defined;
 };
 
 static struct psym *psyms;
 static size_t npsyms, cappsyms;
-static struct ht by_name;
+static struct ht by_name, interest;
+static bool *file_match;		/* per FILE block: named like our source */
+static size_t nblocks;
 static size_t our_block;		/* FILE block of the object being patched */
 static const char *our_file;
 static struct ht exports;
@@ -25,18 +29,27 @@ static size_t nexport_mem;
 static void add_psym(const char *name, const char *type, const char *bind, bool defined, size_t *block)
 {
 	struct psym *p;
+	const char *key;
 
+	if (!strcmp(type, "FILE")) {
+		*block = ++nblocks;
+		if (!(nblocks & (nblocks - 1)))
+			file_match = xrealloc(file_match, nblocks * 2 * sizeof(*file_match));
+		file_match[nblocks] = !strcmp(name, our_file);
+		return;
+	}
+	key = ht_get(&interest, name, NULL);
+	if (!key)
+		return;
 	if (npsyms == cappsyms) {
 		cappsyms = cappsyms ? cappsyms * 2 : 1024;
 		psyms = xrealloc(psyms, cappsyms * sizeof(*psyms));
 	}
 	p = &psyms[npsyms++];
-	p->name = xstrdup(name);
-	p->file = !strcmp(type, "FILE");
+	p->name = key;
+	p->file = false;
 	p->local = !strcmp(bind, "LOCAL");
 	p->defined = defined;
-	if (p->file)
-		*block = npsyms;
 	p->block = *block;
 }
 
@@ -120,9 +133,9 @@ static void load_text(const char *path, FILE *f)
 
 /* Our FILE block: the block named like our object's source file holding the
  * most of its local symbols. */
-static void find_block(const char *objfile, struct elf *obj)
+static void find_block(struct elf *obj)
 {
-	size_t *score = xcalloc(npsyms + 1, sizeof(*score));
+	size_t *score = xcalloc(nblocks + 1, sizeof(*score));
 	size_t best = 0;
 
 	for_each_sym(obj, sym) {
@@ -131,11 +144,11 @@ static void find_block(const char *objfile, struct elf *obj)
 		if (sym->bind != STB_LOCAL || !sym->sec || (sym->type != STT_FUNC && sym->type != STT_OBJECT))
 			continue;
 		for (struct psym *p = ht_get(&by_name, sym->name, &pos); p; p = ht_next(&by_name, sym->name, &pos))
-			if (p->local && p->block && !strcmp(psyms[p->block - 1].name, objfile))
+			if (p->local && p->block && file_match[p->block])
 				score[p->block]++;
 	}
-	for (size_t i = 1; i <= npsyms; i++)
-		if (psyms[i - 1].file && !strcmp(psyms[i - 1].name, objfile) && (!best || score[i] > score[best]))
+	for (size_t i = 1; i <= nblocks; i++)
+		if (file_match[i] && (!best || score[i] > score[best]))
 			best = i;
 	our_block = best;
 	free(score);
@@ -146,7 +159,15 @@ static struct elf *lazy_obj;
 
 /* Opened now so a missing file is reported at once; read only when a
  * symbol is first looked up (a run with no changes never needs it). */
-void symtab_load(const char *path, const char *objfile, struct elf *obj)
+static void add_interest(struct elf *elf)
+{
+	for_each_sym(elf, sym)
+		if (*sym->name && sym->type != STT_SECTION && sym->type != STT_FILE &&
+		    !ht_get(&interest, sym->name, NULL))
+			ht_put(&interest, sym->name, (void *)sym->name);
+}
+
+void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other)
 {
 	int fd = open(path, O_RDONLY);
 	char head[4097];
@@ -163,6 +184,9 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj)
 	lazy_path = path;
 	lazy_obj = obj;
 	our_file = objfile;
+	ht_init(&interest, obj->nsyms + other->nsyms);
+	add_interest(obj);
+	add_interest(other);
 }
 
 static void load_now(void)
@@ -191,9 +215,8 @@ static void load_now(void)
 	}
 	ht_init(&by_name, npsyms);
 	for (size_t i = 0; i < npsyms; i++)
-		if (!psyms[i].file)
-			ht_put(&by_name, psyms[i].name, &psyms[i]);
-	find_block(our_file, lazy_obj);
+		ht_put(&by_name, psyms[i].name, &psyms[i]);
+	find_block(lazy_obj);
 }
 
 unsigned long symtab_local_pos(const char *name, const char *user)
@@ -267,10 +290,10 @@ const char *symvers_owner(const char *name)
 void symtab_free(void)
 {
 	lazy_path = NULL;
-	for (size_t i = 0; i < npsyms; i++)
-		free(psyms[i].name);
 	free(psyms);
+	free(file_match);
 	ht_free(&by_name);
+	ht_free(&interest);
 	for (size_t i = 0; i < nexport_mem; i++)
 		free(export_mem[i]);
 	free(export_mem);
