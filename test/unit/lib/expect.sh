@@ -46,8 +46,7 @@ check_expectations() {
 			fi
 			n=0
 			for line in "${lines[@]}"; do
-				# shellcheck disable=SC2053 # the pattern is a glob on purpose
-				[[ $line == $pat ]] && n=$((n + 1))
+				glob_any "$line" "$pat" && n=$((n + 1))
 			done
 			case $kw in
 			has) ((n > 0)) || { echo "expected a line '$pat', none in the dump"; return 1; } ;;
@@ -67,8 +66,7 @@ first_match() {
 	local pat=$1 line
 	shift
 	for line in "$@"; do
-		# shellcheck disable=SC2053
-		[[ $line == $pat ]] && { printf '%s\n' "$line"; return; }
+		glob_any "$line" "$pat" && { printf '%s\n' "$line"; return; }
 	done
 }
 
@@ -79,6 +77,18 @@ stderr_has() {
 		alt=${rest%% | *}
 		[[ $rest == *" | "* ]] && rest=${rest#* | } || rest=
 		grep -qF -- "$alt" "$1" && return 0
+	done
+	return 1
+}
+
+# glob_any LINE "P1 | P2": the line matches one of the glob alternatives.
+glob_any() {
+	local alt rest=$2
+	while [[ -n $rest ]]; do
+		alt=${rest%% | *}
+		[[ $rest == *" | "* ]] && rest=${rest#* | } || rest=
+		# shellcheck disable=SC2053 # the pattern is a glob on purpose
+		[[ $1 == $alt ]] && return 0
 	done
 	return 1
 }
