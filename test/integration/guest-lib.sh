@@ -19,9 +19,10 @@ lp_wait_transition() {
 }
 
 # Loads a livepatch module and waits until it is fully applied.
+#   lp_load KO [NAME]   (NAME: the module's name if not the file's)
 lp_load() {
 	insmod "$1" || { echo "lp: insmod $1 failed"; return 1; }
-	_name=$(lp_name "$1")
+	_name=${2:-$(lp_name "$1")}
 	[ -d "/sys/kernel/livepatch/$_name" ] || { echo "lp: $1 loaded but /sys/kernel/livepatch/$_name is missing"; return 1; }
 	lp_wait_transition "$_name"
 }
