@@ -1,0 +1,8 @@
+/* The patch gives an existing function a static local it did not have. */
+#include "kmacros.h"
+int tally(int x)
+{
+	static int seen;
+	seen += x;
+	return x * 2 + seen;
+}
