@@ -56,3 +56,11 @@ lp_dmesg_clean() {
 		return 1
 	fi
 }
+
+# Disables and removes every livepatch still loaded (cleanup after a failure).
+lp_unload_all() {
+	for _d in /sys/kernel/livepatch/*; do
+		[ -d "$_d" ] || continue
+		lp_unload "$(basename "$_d")" >/dev/null 2>&1 || true
+	done
+}
