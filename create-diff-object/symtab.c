@@ -53,38 +53,68 @@ static void add_psym(const char *name, const char *type, const char *bind, bool 
 	p->block = *block;
 }
 
+static void *read_at(const char *path, int fd, GElf_Off off, size_t size)
+{
+	unsigned char *p = xcalloc(1, size + 1);
+
+	if (pread(fd, p, size, (off_t)off) != (ssize_t)size) {
+		free(p);
+		die(EXIT_ERROR, "SYMTAB %s: truncated ELF file", path);
+	}
+	return p;
+}
+
+/* The parent ELF's .symtab, read directly: libelf would load the whole
+ * (large) vmlinux. Symbols are read in chunks; the string table whole. */
 static void load_elf(const char *path, int fd)
 {
-	Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	Elf_Scn *scn = NULL;
-	size_t block = 0;
+	Elf64_Ehdr eh;
+	Elf64_Shdr sh[256], st = { 0 }, str;
+	char *strtab;
+	size_t block = 0, nsyms, shnum;
+	enum { CHUNK = 4096 };
+	Elf64_Sym *chunk;
 
-	if (!e)
-		die(EXIT_ERROR, "SYMTAB %s: %s", path, elf_errmsg(-1));
-	while ((scn = elf_nextscn(e, scn))) {
-		GElf_Shdr sh;
-		Elf_Data *d;
+	if (pread(fd, &eh, sizeof(eh), 0) != sizeof(eh) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh.e_ident[EI_DATA] != ELFDATA2LSB || eh.e_shentsize != sizeof(Elf64_Shdr) ||
+	    pread(fd, sh, sizeof(sh[0]), (off_t)eh.e_shoff) != sizeof(sh[0]))
+		die(EXIT_ERROR, "SYMTAB %s: not a 64-bit little-endian ELF file", path);
+	/* more than 0xff00 sections (a -ffunction-sections vmlinux): the
+	 * count is in section 0 */
+	shnum = eh.e_shnum ? eh.e_shnum : sh[0].sh_size;
+	for (size_t i = 0; i < shnum && !st.sh_type; i += 256) {
+		size_t n = shnum - i < 256 ? shnum - i : 256;
 
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
-			continue;
-		d = elf_getdata(scn, NULL);
-		if (!d)
-			break;
-		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
-			GElf_Sym s;
-			const char *name;
-			unsigned t;
-
-			if (!gelf_getsym(d, (int)i, &s) || !(name = elf_strptr(e, sh.sh_link, s.st_name)))
-				die(EXIT_ERROR, "SYMTAB %s: symbol %zu unreadable", path, i);
-			t = GELF_ST_TYPE(s.st_info);
-			add_psym(name, t == STT_FILE ? "FILE" : t == STT_SECTION ? "SECTION" : "X",
-				 GELF_ST_BIND(s.st_info) == STB_LOCAL ? "LOCAL" : "GLOBAL",
-				 s.st_shndx != SHN_UNDEF, &block);
-		}
-		break;
+		if (pread(fd, sh, n * sizeof(sh[0]), (off_t)(eh.e_shoff + i * sizeof(sh[0]))) != (ssize_t)(n * sizeof(sh[0])))
+			die(EXIT_ERROR, "SYMTAB %s: truncated section headers", path);
+		for (size_t k = 0; k < n && !st.sh_type; k++)
+			if (sh[k].sh_type == SHT_SYMTAB)
+				st = sh[k];
 	}
-	elf_end(e);
+	if (!st.sh_type || st.sh_link >= shnum || st.sh_entsize != sizeof(Elf64_Sym) ||
+	    pread(fd, &str, sizeof(str), (off_t)(eh.e_shoff + st.sh_link * sizeof(str))) != sizeof(str))
+		die(EXIT_ERROR, "SYMTAB %s: no usable symbol table", path);
+	strtab = read_at(path, fd, str.sh_offset, str.sh_size);
+	nsyms = st.sh_size / sizeof(Elf64_Sym);
+	chunk = xcalloc(CHUNK, sizeof(*chunk));
+	for (size_t i = 1; i < nsyms; i += CHUNK - 1) {
+		size_t n = nsyms - i < CHUNK - 1 ? nsyms - i : CHUNK - 1;
+
+		if (pread(fd, chunk, n * sizeof(*chunk), (off_t)(st.sh_offset + i * sizeof(*chunk))) !=
+		    (ssize_t)(n * sizeof(*chunk)))
+			die(EXIT_ERROR, "SYMTAB %s: truncated symbol table", path);
+		for (size_t k = 0; k < n; k++) {
+			unsigned t = ELF64_ST_TYPE(chunk[k].st_info);
+
+			if (chunk[k].st_name >= str.sh_size)
+				die(EXIT_ERROR, "SYMTAB %s: symbol %zu: bad name", path, i + k);
+			add_psym(strtab + chunk[k].st_name, t == STT_FILE ? "FILE" : t == STT_SECTION ? "SECTION" : "X",
+				 ELF64_ST_BIND(chunk[k].st_info) == STB_LOCAL ? "LOCAL" : "GLOBAL",
+				 chunk[k].st_shndx != SHN_UNDEF, &block);
+		}
+	}
+	free(chunk);
+	free(strtab);
 }
 
 /* Split LINE in place into up to MAX whitespace-separated fields. */
@@ -266,7 +296,7 @@ void symvers_load(const char *path)
 		char *crc = strtok(line, "\t\n"), *sym = strtok(NULL, "\t\n"), *mod = strtok(NULL, "\t\n");
 		char *base, *m;
 
-		if (!crc || !sym || !mod)
+		if (!crc || !sym || !mod || !ht_get(&interest, sym, NULL))
 			continue;
 		base = strrchr(mod, '/');
 		base = base ? base + 1 : mod;
