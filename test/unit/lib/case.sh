@@ -22,7 +22,11 @@ prepare_case() {
 			objs+=("$dir/link$i/${item%.c}.o") ;;
 		esac || return 1
 	done
-	ld -r -o "$dir/parent.o" "${objs[@]}" || return 1
+	case $E_PARENT_LINK in
+	# a fully linked image with addresses, as vmlinux is
+	exec) ld -e 0 --unresolved-symbols=ignore-all -o "$dir/parent.o" "${objs[@]}" ;;
+	*) ld -r -o "$dir/parent.o" "${objs[@]}" ;;
+	esac || return 1
 	case $E_SYMTAB in
 	elf) SYMTAB=$dir/parent.o ;;
 	*) readelf -s --wide "$dir/parent.o" >"$dir/symtab.txt" && SYMTAB=$dir/symtab.txt ;;

@@ -1,0 +1,5 @@
+/* helper and dup are static here and in other objects of the parent. */
+#include "kmacros.h"
+static noinline __used int helper(int x) { barrier(); return x * 2; }
+static noinline __used int dup(int x) { barrier(); return x * 3; }
+int user(int x) { return helper(x) + 1; }
