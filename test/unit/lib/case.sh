@@ -42,7 +42,7 @@ run_cdo() {
 	local out=$dir/$label
 	rm -rf "$out"
 	mkdir -p "$out/o"
-	env "${E_ENV[@]}" timeout 300 "$@" "$bin" "$dir/orig/obj.o" "$dir/patched/obj.o" \
+	env "${E_ENV[@]}" timeout 120 "$@" "$bin" "$dir/orig/obj.o" "$dir/patched/obj.o" \
 		"$E_PARENT" "$SYMTAB" "$dir/Module.symvers" "livepatch_${name//-/_}" \
 		"$out/o/output.o" >"$out/stdout" 2>"$out/stderr" || rc=$?
 	echo "$rc" >"$out/rc"
