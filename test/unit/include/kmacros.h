@@ -132,6 +132,18 @@ l_yes:
 		     ".popsection\n"					\
 		     : "=r" (val) : "r" (ptr))
 
+/* 6.1 style: no .fixup, the entry's type tells the handler what to do and
+ * the fixup address is back in the function itself. */
+#define ex_load_typed(val, ptr)						\
+	asm volatile("1:\tmovl (%1), %0\n2:\n"				\
+		     ".pushsection \"__ex_table\",\"a\"\n"		\
+		     ".balign 4\n"					\
+		     ".long (1b) - .\n"					\
+		     ".long (2b) - .\n"					\
+		     ".long 3\n"					\
+		     ".popsection\n"					\
+		     : "=r" (val) : "r" (ptr))
+
 /* .smp_locks: the address of each lock prefix. */
 #define LOCK_PREFIX							\
 	".pushsection .smp_locks,\"a\"\n"				\
