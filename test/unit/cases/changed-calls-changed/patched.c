@@ -1,0 +1,5 @@
+/* Two functions change, and one calls the other (a static and a global). */
+#include "kmacros.h"
+static noinline int inner(int x) { barrier(); return x + 5; }
+noinline int middle(int x) { barrier(); return inner(x) * 3; }
+int outer(int x) { return middle(x) - inner(x); }
