@@ -160,7 +160,7 @@ struct module {
 	size_t shnum, shstrndx;
 	Elf_Scn *symtab, *strtab, *shstrtab;
 	Elf_Data *syms;
-	size_t nsyms;
+	size_t nsyms, strtab_base;
 	Elf_Scn *relocs, *relocs_rela;
 	/* New material appended at the end. */
 	struct buf new_syms, new_strs, new_shstrs;
@@ -227,6 +227,7 @@ static void find_sections(struct module *m)
 			m->relocs_rela = scn;
 	}
 	m->syms = whole_data(m->symtab);
+	m->strtab_base = whole_data(m->strtab)->d_size;
 	m->nsyms = m->syms->d_size / sizeof(Elf64_Sym);
 }
 
@@ -286,7 +287,7 @@ static size_t klp_symbol(struct module *m, const struct klp_reloc *k)
 		die("out of memory");
 	slot = map_slot(&m->klp_syms, name, &found);
 	if (!found) {
-		sym.st_name = (Elf64_Word)buf_add(&m->new_strs, name, strlen(name) + 1);
+		sym.st_name = (Elf64_Word)(m->strtab_base + buf_add(&m->new_strs, name, strlen(name) + 1));
 		sym.st_info = ELF64_ST_INFO(STB_GLOBAL, STT_NOTYPE);
 		sym.st_shndx = SHN_LIVEPATCH;
 		*slot = m->nsyms + m->new_syms.len / sizeof(sym);

@@ -35,6 +35,16 @@ extern struct livepatch_callback __livepatch_post_patch_start[], __livepatch_pos
 extern struct livepatch_callback __livepatch_pre_unpatch_start[], __livepatch_pre_unpatch_end[];
 extern struct livepatch_callback __livepatch_post_unpatch_start[], __livepatch_post_unpatch_end[];
 
+/*
+ * A zero-length member in each metadata section keeps the section allocated
+ * (and its bounds in module memory) when a patch has no entry of that kind.
+ */
+static struct livepatch_func __used __section(".livepatch.funcs") funcs_anchor[0];
+static struct livepatch_callback __used __section(".livepatch.callbacks.pre_patch") pre_patch_anchor[0];
+static struct livepatch_callback __used __section(".livepatch.callbacks.post_patch") post_patch_anchor[0];
+static struct livepatch_callback __used __section(".livepatch.callbacks.pre_unpatch") pre_unpatch_anchor[0];
+static struct livepatch_callback __used __section(".livepatch.callbacks.post_unpatch") post_unpatch_anchor[0];
+
 enum callback_kind { PRE_PATCH, POST_PATCH, PRE_UNPATCH, POST_UNPATCH, NR_CALLBACK_KINDS };
 
 static const struct {
