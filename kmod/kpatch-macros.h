@@ -23,10 +23,12 @@ struct livepatch_callback {
 	const char *objname;
 };
 
-#define __KPATCH_CALLBACK(kind, fn, type)					\
-	static inline type __kpatch_##kind##_typecheck_##fn(void) { return fn; }	\
-	static struct livepatch_callback __kpatch_##kind##_##fn __used		\
-	__section(".livepatch.callbacks." #kind) = { .fn = (void *)fn, .objname = NULL }
+/* The callback's type is checked at compile time: the core calls it as TYPE. */
+#define __KPATCH_CALLBACK(kind, func, type)					\
+	_Static_assert(__builtin_types_compatible_p(__typeof__(&func), type),	\
+		       #func " must be of type " #type);			\
+	static struct livepatch_callback __kpatch_##kind##_##func __used	\
+	__section(".livepatch.callbacks." #kind) = { (void *)func, NULL }
 
 /* Runs before the patch is applied to the object; non-zero refuses it. */
 #define KPATCH_PRE_PATCH_CALLBACK(fn) \
@@ -67,21 +69,33 @@ struct livepatch_callback {
 #define kpatch_shadow_free(obj, id) klp_shadow_free((obj), (id), NULL)
 
 /*
- * Patching a system call: changing the body inside SYSCALL_DEFINEn needs
- * nothing special (the body is the static __do_sys_NAME, patched like any
- * function). Use KPATCH_SYSCALL_DEFINEn in place of SYSCALL_DEFINEn when the
- * definition itself must be rewritten: it emits the same wrappers
- * (__x64_sys_NAME, __se_sys_NAME, __do_sys_NAME) without the ftrace syscall
- * metadata, which would be new data pointing into the running kernel's
- * syscall tables.
+ * Patching a system call: on x86_64 the body of SYSCALL_DEFINEn is
+ * __do_sys_NAME, an inline (so notrace) function that livepatch cannot
+ * redirect. Write KPATCH_SYSCALL_DEFINEn in place of SYSCALL_DEFINEn in the
+ * patch: the body gets another name, so the traceable wrappers
+ * (__x64_sys_NAME, __ia32_sys_NAME) change and are patched instead, and the
+ * ftrace syscall metadata (data of the running kernel) is left alone.
  */
 #include <linux/syscalls.h>
-#define KPATCH_SYSCALL_DEFINE1(name, ...) __SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
-#define KPATCH_SYSCALL_DEFINE2(name, ...) __SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
-#define KPATCH_SYSCALL_DEFINE3(name, ...) __SYSCALL_DEFINEx(3, _##name, __VA_ARGS__)
-#define KPATCH_SYSCALL_DEFINE4(name, ...) __SYSCALL_DEFINEx(4, _##name, __VA_ARGS__)
-#define KPATCH_SYSCALL_DEFINE5(name, ...) __SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
-#define KPATCH_SYSCALL_DEFINE6(name, ...) __SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
+#define __KPATCH_SYSCALL_DEFINEx(x, name, ...)					\
+	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__));		\
+	static inline long __kpatch_do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__)); \
+	__X64_SYS_STUBx(x, name, __VA_ARGS__)					\
+	__IA32_SYS_STUBx(x, name, __VA_ARGS__)					\
+	static long __se_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))		\
+	{									\
+		long ret = __kpatch_do_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__)); \
+		__MAP(x, __SC_TEST, __VA_ARGS__);				\
+		__PROTECT(x, ret, __MAP(x, __SC_ARGS, __VA_ARGS__));		\
+		return ret;							\
+	}									\
+	static inline long __kpatch_do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+#define KPATCH_SYSCALL_DEFINE1(name, ...) __KPATCH_SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
+#define KPATCH_SYSCALL_DEFINE2(name, ...) __KPATCH_SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
+#define KPATCH_SYSCALL_DEFINE3(name, ...) __KPATCH_SYSCALL_DEFINEx(3, _##name, __VA_ARGS__)
+#define KPATCH_SYSCALL_DEFINE4(name, ...) __KPATCH_SYSCALL_DEFINEx(4, _##name, __VA_ARGS__)
+#define KPATCH_SYSCALL_DEFINE5(name, ...) __KPATCH_SYSCALL_DEFINEx(5, _##name, __VA_ARGS__)
+#define KPATCH_SYSCALL_DEFINE6(name, ...) __KPATCH_SYSCALL_DEFINEx(6, _##name, __VA_ARGS__)
 
 /*
  * Static calls: a patch cannot add a static_call site (the key lives in the
