@@ -151,6 +151,7 @@ static void map_free(struct map *m)
 /* One .klp.rela section being built. */
 struct klp_rela_sec {
 	char *name;
+	size_t name_off;
 	size_t target;
 	struct buf relas;
 };
@@ -383,104 +384,107 @@ static void convert_relocs(struct module *m)
 	free(entries);
 }
 
-/* Appends bytes to a section, keeping what it had. */
-static void append_to(struct module *m, Elf_Scn *scn, const struct buf *b, Elf_Type type)
+/* Old bytes followed by new ones, in a buffer the module owns until exit. */
+static void *joined(struct module *m, const Elf_Data *old, const struct buf *add, size_t *size)
 {
-	Elf_Data *d = whole_data(scn);
-	char *joined;
+	char *j = xcalloc(1, old->d_size + add->len);
 
-	if (!b->len)
-		return;
-	joined = xcalloc(1, d->d_size + b->len);
-	memcpy(joined, d->d_buf, d->d_size);
-	memcpy(joined + d->d_size, b->data, b->len);
-	d->d_buf = joined;
-	m->joined[m->njoined++] = joined;
-	d->d_size += b->len;
-	d->d_type = type;
-	elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
+	memcpy(j, old->d_buf, old->d_size);
+	if (add->len)
+		memcpy(j + old->d_size, add->data, add->len);
+	m->joined[m->njoined++] = j;
+	*size = old->d_size + add->len;
+	return j;
 }
 
-static void empty_section(Elf_Scn *scn)
+/*
+ * The output is a new ELF: every input section in the same place of the
+ * section table (so indices stay valid), the grown symbol and string tables,
+ * the emptied metadata, then the .klp.rela sections. Sections are laid out
+ * one after another in index order and the header table last.
+ */
+static void write_output(struct module *m, int fd)
 {
-	Elf_Data *d;
-	GElf_Shdr sh;
+	size_t symtab_index = elf_ndxscn(m->symtab), strtab_index = elf_ndxscn(m->strtab);
+	size_t relocs_index = m->relocs ? elf_ndxscn(m->relocs) : 0;
+	size_t relocs_rela_index = m->relocs_rela ? elf_ndxscn(m->relocs_rela) : 0;
+	size_t shstr_base = whole_data(m->shstrtab)->d_size;
+	Elf *out = elf_begin(fd, ELF_C_WRITE, NULL);
+	GElf_Ehdr eh;
+	uint64_t off;
 
-	if (!scn)
-		return;
-	d = whole_data(scn);
-	d->d_size = 0;
-	elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
-	sh = shdr_of(scn);
-	sh.sh_size = 0;
-	gelf_update_shdr(scn, &sh);
-}
+	if (!out || !gelf_getehdr(m->elf, &eh) || !gelf_newehdr(out, ELFCLASS64))
+		die("creating the output: %s", elf_errmsg(-1));
+	/* Names of the new sections go at the end of .shstrtab. */
+	for (size_t i = 0; i < m->nklp_secs; i++)
+		m->klp_secs[i].name_off = shstr_base +
+			buf_add(&m->new_shstrs, m->klp_secs[i].name, strlen(m->klp_secs[i].name) + 1);
 
-static void write_klp_sections(struct module *m)
-{
-	size_t symtab_index = elf_ndxscn(m->symtab);
-	Elf_Data *shstr = whole_data(m->shstrtab);
-	size_t shstr_base = shstr->d_size;
+	off = eh.e_ehsize;
+	for (size_t i = 1; i < m->shnum + m->nklp_secs; i++) {
+		Elf_Scn *scn = elf_newscn(out);
+		Elf_Data *d = scn ? elf_newdata(scn) : NULL;
+		GElf_Shdr sh;
+		uint64_t align;
 
-	for (size_t i = 0; i < m->nklp_secs; i++) {
-		struct klp_rela_sec *k = &m->klp_secs[i];
-		Elf_Scn *scn = elf_newscn(m->elf);
-		Elf_Data *d;
-		GElf_Shdr sh = { 0 };
+		if (!d)
+			die("creating section %zu: %s", i, elf_errmsg(-1));
+		if (i < m->shnum) {
+			Elf_Scn *in = elf_getscn(m->elf, i);
+			Elf_Data *old = whole_data(in);
 
-		if (!scn || !(d = elf_newdata(scn)))
-			die("adding %s: %s", k->name, elf_errmsg(-1));
-		d->d_buf = k->relas.data;
-		d->d_size = k->relas.len;
-		d->d_type = ELF_T_RELA;
-		d->d_align = 8;
-		sh.sh_name = (Elf64_Word)(shstr_base + buf_add(&m->new_shstrs, k->name, strlen(k->name) + 1));
-		sh.sh_type = SHT_RELA;
-		sh.sh_flags = SHF_ALLOC | SHF_INFO_LINK | SHF_RELA_LIVEPATCH;
-		sh.sh_link = (Elf64_Word)symtab_index;
-		sh.sh_info = (Elf64_Word)k->target;
-		sh.sh_entsize = sizeof(Elf64_Rela);
-		sh.sh_addralign = 8;
+			sh = shdr_of(in);
+			*d = *old;
+			d->d_off = 0;
+			if (i == symtab_index)
+				d->d_buf = joined(m, old, &m->new_syms, &d->d_size);
+			else if (i == strtab_index)
+				d->d_buf = joined(m, old, &m->new_strs, &d->d_size);
+			else if (i == m->shstrndx)
+				d->d_buf = joined(m, old, &m->new_shstrs, &d->d_size);
+			else if (i == relocs_index || i == relocs_rela_index)
+				d->d_size = 0;
+		} else {
+			struct klp_rela_sec *k = &m->klp_secs[i - m->shnum];
+
+			memset(&sh, 0, sizeof(sh));
+			sh.sh_name = (Elf64_Word)k->name_off;
+			sh.sh_type = SHT_RELA;
+			sh.sh_flags = SHF_ALLOC | SHF_INFO_LINK | SHF_RELA_LIVEPATCH;
+			sh.sh_link = (Elf64_Word)symtab_index;
+			sh.sh_info = (Elf64_Word)k->target;
+			sh.sh_entsize = sizeof(Elf64_Rela);
+			sh.sh_addralign = 8;
+			d->d_buf = k->relas.data;
+			d->d_size = k->relas.len;
+			d->d_type = ELF_T_RELA;
+			d->d_align = 8;
+			d->d_version = EV_CURRENT;
+		}
+		align = sh.sh_addralign ? sh.sh_addralign : 1;
+		off = (off + align - 1) / align * align;
+		sh.sh_offset = off;
+		if (sh.sh_type != SHT_NOBITS) {
+			sh.sh_size = d->d_size;
+			off += d->d_size;
+		}
 		if (!gelf_update_shdr(scn, &sh))
-			die("adding %s: %s", k->name, elf_errmsg(-1));
+			die("writing section %zu: %s", i, elf_errmsg(-1));
 	}
-	append_to(m, m->shstrtab, &m->new_shstrs, ELF_T_BYTE);
-	append_to(m, m->strtab, &m->new_strs, ELF_T_BYTE);
-	append_to(m, m->symtab, &m->new_syms, ELF_T_SYM);
-	{
-		GElf_Shdr sh = shdr_of(m->symtab);
-
-		sh.sh_size = whole_data(m->symtab)->d_size;
-		gelf_update_shdr(m->symtab, &sh);
-	}
-	empty_section(m->relocs);
-	empty_section(m->relocs_rela);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-	int in = open(from, O_RDONLY), out;
-	char chunk[65536];
-	ssize_t n;
-
-	if (in < 0)
-		die("cannot open: %s", strerror(errno));
-	out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (out < 0)
-		die("cannot create %s: %s", to, strerror(errno));
-	while ((n = read(in, chunk, sizeof(chunk))) > 0)
-		if (write(out, chunk, (size_t)n) != n)
-			die("writing %s: %s", to, strerror(errno));
-	if (n < 0)
-		die("reading: %s", strerror(errno));
-	close(in);
-	close(out);
+	eh.e_shoff = (off + 7) / 8 * 8;
+	eh.e_shnum = (Elf64_Half)(m->shnum + m->nklp_secs);
+	if (!gelf_update_ehdr(out, &eh))
+		die("writing the ELF header: %s", elf_errmsg(-1));
+	elf_flagelf(out, ELF_C_SET, ELF_F_LAYOUT);
+	if (elf_update(out, ELF_C_WRITE) < 0)
+		die("writing: %s", elf_errmsg(-1));
+	elf_end(out);
 }
 
 int main(int argc, char **argv)
 {
 	struct module m = { 0 };
-	int fd;
+	int fd, out_fd;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: create-klp-module IN.ko OUT.ko\n"
@@ -491,21 +495,21 @@ int main(int argc, char **argv)
 	in_path = argv[1];
 	if (asprintf(&tmp_path, "%s.tmp.%d", argv[2], (int)getpid()) < 0)
 		die("out of memory");
-	copy_file(in_path, tmp_path);
 	elf_version(EV_CURRENT);
-	fd = open(tmp_path, O_RDWR);
+	fd = open(in_path, O_RDONLY);
 	if (fd < 0)
-		die("cannot open %s: %s", tmp_path, strerror(errno));
-	m.elf = elf_begin(fd, ELF_C_RDWR, NULL);
+		die("cannot open: %s", strerror(errno));
+	m.elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (!m.elf || elf_kind(m.elf) != ELF_K_ELF || gelf_getclass(m.elf) != ELFCLASS64)
 		die("not a 64-bit ELF object");
 
 	find_sections(&m);   /* passes: locate, convert, write */
 	convert_relocs(&m);
-	write_klp_sections(&m);
-
-	if (elf_update(m.elf, ELF_C_WRITE) < 0)
-		die("writing %s: %s", argv[2], elf_errmsg(-1));
+	out_fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (out_fd < 0)
+		die("cannot create %s: %s", tmp_path, strerror(errno));
+	write_output(&m, out_fd);
+	close(out_fd);
 	elf_end(m.elf);
 	close(fd);
 	if (rename(tmp_path, argv[2]))
