@@ -55,6 +55,13 @@ run_case() {
 	if [ "$2" != - ]; then
 		why=$(run_pass "$1" "$2" after "$3") || { echo "CASE $1: FAILED $why"; return; }
 	fi
+	# NAME.dmesg: lines the case's kernel log must hold once the module is
+	# gone (what no LOADED test can see, e.g. the unpatch callbacks).
+	if [ -f "/klp/tests/$1.dmesg" ]; then
+		while IFS= read -r want; do
+			dmesg | grep -qF "$want" || { echo "CASE $1: FAILED kernel log lacks '$want'"; return; }
+		done <"/klp/tests/$1.dmesg"
+	fi
 	echo "CASE $1: ok"
 }
 
