@@ -228,7 +228,7 @@ int cmd_load(int argc, char **argv)
 
 static int unload_one(const char *arg)
 {
-	char *name = sysfs_name(arg), *refcnt;
+	char *name = sysfs_name(arg), **holders;
 	size_t len = strlen(name);
 	int rc = EXIT_OK;
 
@@ -247,10 +247,11 @@ static int unload_one(const char *arg)
 		free(name);
 		return EXIT_ERROR;
 	}
-	refcnt = read_line(path("/sys/module/%s/refcnt", name));
-	if (refcnt && strcmp(refcnt, "0")) {
-		fprintf(stderr, "kpatch: %s is in use by %s other module(s) (see /sys/module/%s/holders); unload those first\n",
-			name, refcnt, name);
+	/* An enabled patch holds its own module; other modules holding it depend on it. */
+	holders = list_dir(path("/sys/module/%s/holders", name), "");
+	if (holders[0]) {
+		fprintf(stderr, "kpatch: %s is used by module %s%s; unload that first\n",
+			name, holders[0], holders[1] ? " and others" : "");
 		rc = EXIT_ERROR;
 	} else {
 		char *transition = read_line(path("/sys/kernel/livepatch/%s/transition", name));
@@ -261,7 +262,7 @@ static int unload_one(const char *arg)
 		}
 		free(transition);
 	}
-	free(refcnt);
+	free_list(holders);
 	if (!rc) {
 		if (!write_str(path("/sys/kernel/livepatch/%s/enabled", name), "0")) {
 			fprintf(stderr, "kpatch: %s: cannot disable the patch\n", name);
