@@ -1,5 +1,6 @@
-/* Open-addressing string hash table with linear probing. Duplicate keys are
- * stored in separate slots and found by continuing the probe. */
+/* Open-addressing string hash table with linear probing over an index
+ * array; entries live in insertion order in a dense array. Duplicate keys
+ * take separate slots and are found by continuing the probe. */
 #include "hash.h"
 #include "util.h"
 #include <stdlib.h>
@@ -14,50 +15,61 @@ unsigned long str_hash(const char *s)
 	return h;
 }
 
-void ht_init(struct ht *t, size_t expected)
+/* Load factor at most 3/4: short probes, a quarter of the slots idle. */
+static size_t cap_for(size_t n)
 {
 	size_t cap = 16;
 
-	while (cap < expected * 2 + 1)
+	while (cap * 3 < n * 4 + 4)
 		cap *= 2;
-	t->slots = xcalloc(cap, sizeof(*t->slots));
-	t->cap = cap;
-	t->count = 0;
+	return cap;
 }
 
-static void ht_insert(struct ht *t, const char *key, void *val, unsigned long h)
+static void place(struct ht *t, size_t ent)
 {
-	size_t i = h & (t->cap - 1);
+	size_t i = str_hash(t->ents[ent].key) & (t->cap - 1);
 
-	while (t->slots[i].key)
+	while (t->slots[i])
 		i = (i + 1) & (t->cap - 1);
-	t->slots[i] = (struct ht_slot){ key, val, h };
-	t->count++;
+	t->slots[i] = (uint32_t)(ent + 1);
+}
+
+void ht_init(struct ht *t, size_t expected)
+{
+	t->cap = cap_for(expected);
+	t->slots = xcalloc(t->cap, sizeof(*t->slots));
+	t->entcap = expected ? expected : 1;
+	t->ents = xcalloc(t->entcap, sizeof(*t->ents));
+	t->count = 0;
 }
 
 void ht_put(struct ht *t, const char *key, void *val)
 {
-	if ((t->count + 1) * 2 > t->cap) {
-		struct ht_slot *old = t->slots;
-		size_t oldcap = t->cap;
-
-		t->cap *= 2;
-		t->slots = xcalloc(t->cap, sizeof(*t->slots));
-		t->count = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].key)
-				ht_insert(t, old[i].key, old[i].val, old[i].hash);
-		free(old);
+	if (t->count >= UINT32_MAX - 1)
+		die(EXIT_ERROR, "hash table: too many entries");
+	if (t->count == t->entcap) {
+		t->entcap *= 2;
+		t->ents = xrealloc(t->ents, t->entcap * sizeof(*t->ents));
 	}
-	ht_insert(t, key, val, str_hash(key));
+	if (cap_for(t->count + 1) > t->cap) {
+		free(t->slots);
+		t->cap = cap_for(t->count + 1);
+		t->slots = xcalloc(t->cap, sizeof(*t->slots));
+		for (size_t i = 0; i < t->count; i++)
+			place(t, i);
+	}
+	t->ents[t->count] = (struct ht_entry){ key, val };
+	place(t, t->count++);
 }
 
-static void *ht_scan(const struct ht *t, const char *key, unsigned long h, size_t *pos)
+static void *ht_scan(const struct ht *t, const char *key, size_t *pos)
 {
-	for (size_t i = *pos; t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
-		if (t->slots[i].hash == h && !strcmp(t->slots[i].key, key)) {
+	for (size_t i = *pos; t->slots[i]; i = (i + 1) & (t->cap - 1)) {
+		const struct ht_entry *e = &t->ents[t->slots[i] - 1];
+
+		if (!strcmp(e->key, key)) {
 			*pos = (i + 1) & (t->cap - 1);
-			return t->slots[i].val;
+			return e->val;
 		}
 	}
 	return NULL;
@@ -65,18 +77,17 @@ static void *ht_scan(const struct ht *t, const char *key, unsigned long h, size_
 
 void *ht_get(const struct ht *t, const char *key, size_t *pos)
 {
-	unsigned long h = str_hash(key);
-	size_t p = h & (t->cap - 1);
+	size_t p = str_hash(key) & (t->cap - 1);
 
 	if (!pos)
 		pos = &p;
 	*pos = p;
-	return ht_scan(t, key, h, pos);
+	return ht_scan(t, key, pos);
 }
 
 void *ht_next(const struct ht *t, const char *key, size_t *pos)
 {
-	return ht_scan(t, key, str_hash(key), pos);
+	return ht_scan(t, key, pos);
 }
 
 size_t ht_count(const struct ht *t, const char *key)
@@ -91,6 +102,6 @@ size_t ht_count(const struct ht *t, const char *key)
 void ht_free(struct ht *t)
 {
 	free(t->slots);
-	t->slots = NULL;
-	t->cap = t->count = 0;
+	free(t->ents);
+	*t = (struct ht){ 0 };
 }

@@ -3,9 +3,12 @@
 #ifndef CDO_HASH_H
 #define CDO_HASH_H
 #include <stddef.h>
+#include <stdint.h>
 
-struct ht_slot { const char *key; void *val; unsigned long hash; };
-struct ht { struct ht_slot *slots; size_t cap, count; };
+struct ht_entry { const char *key; void *val; };
+/* slots hold 1 + an index into ents (0: empty): 4 bytes a slot keeps the
+ * table small next to the model it indexes */
+struct ht { uint32_t *slots; struct ht_entry *ents; size_t cap, count, entcap; };
 
 void ht_init(struct ht *t, size_t expected);
 void ht_put(struct ht *t, const char *key, void *val);

@@ -1,6 +1,7 @@
 /* The parent's symbol table (readelf -s --wide text, or the ELF itself) and
  * Module.symvers: which symbols exist where, and who exports what. */
 #include "cdo.h"
+#include "strtab-scan.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,21 +27,20 @@ static struct ht exports;
 static char **export_mem;
 static size_t nexport_mem;
 
-static void add_psym(const char *name, const char *type, const char *bind, bool defined, size_t *block)
+/* A FILE symbol starts a new block of local symbols. */
+static void new_block(const char *name, size_t *block)
+{
+	*block = ++nblocks;
+	if (!(nblocks & (nblocks - 1)))
+		file_match = xrealloc(file_match, nblocks * 2 * sizeof(*file_match));
+	file_match[nblocks] = name && our_file && !strcmp(name, our_file);
+}
+
+/* KEY: the interest table's copy of the name. */
+static void add_psym(const char *key, bool local, bool defined, size_t block)
 {
 	struct psym *p;
-	const char *key;
 
-	if (!strcmp(type, "FILE")) {
-		*block = ++nblocks;
-		if (!(nblocks & (nblocks - 1)))
-			file_match = xrealloc(file_match, nblocks * 2 * sizeof(*file_match));
-		file_match[nblocks] = !strcmp(name, our_file);
-		return;
-	}
-	key = ht_get(&interest, name, NULL);
-	if (!key)
-		return;
 	if (npsyms == cappsyms) {
 		cappsyms = cappsyms ? cappsyms * 2 : 1024;
 		psyms = xrealloc(psyms, cappsyms * sizeof(*psyms));
@@ -48,29 +48,19 @@ static void add_psym(const char *name, const char *type, const char *bind, bool 
 	p = &psyms[npsyms++];
 	p->name = key;
 	p->file = false;
-	p->local = !strcmp(bind, "LOCAL");
+	p->local = local;
 	p->defined = defined;
-	p->block = *block;
-}
-
-static void *read_at(const char *path, int fd, GElf_Off off, size_t size)
-{
-	unsigned char *p = xcalloc(1, size + 1);
-
-	if (pread(fd, p, size, (off_t)off) != (ssize_t)size) {
-		free(p);
-		die(EXIT_ERROR, "SYMTAB %s: truncated ELF file", path);
-	}
-	return p;
+	p->block = block;
 }
 
 /* The parent ELF's .symtab, read directly: libelf would load the whole
- * (large) vmlinux. Symbols are read in chunks; the string table whole. */
+ * (large) vmlinux. Symbols are read in chunks, and the string table is
+ * only searched for the names of interest, a window at a time. */
 static void load_elf(const char *path, int fd)
 {
 	Elf64_Ehdr eh;
 	Elf64_Shdr sh[256], st = { 0 }, str;
-	char *strtab;
+	struct offmap names = { 0 };
 	size_t block = 0, nsyms, shnum;
 	enum { CHUNK = 4096 };
 	Elf64_Sym *chunk;
@@ -94,7 +84,7 @@ static void load_elf(const char *path, int fd)
 	if (!st.sh_type || st.sh_link >= shnum || st.sh_entsize != sizeof(Elf64_Sym) ||
 	    pread(fd, &str, sizeof(str), (off_t)(eh.e_shoff + st.sh_link * sizeof(str))) != sizeof(str))
 		die(EXIT_ERROR, "SYMTAB %s: no usable symbol table", path);
-	strtab = read_at(path, fd, str.sh_offset, str.sh_size);
+	strtab_scan(path, fd, str.sh_offset, str.sh_size, &interest, &names);
 	nsyms = st.sh_size / sizeof(Elf64_Sym);
 	chunk = xcalloc(CHUNK, sizeof(*chunk));
 	for (size_t i = 1; i < nsyms; i += CHUNK - 1) {
@@ -104,17 +94,18 @@ static void load_elf(const char *path, int fd)
 		    (ssize_t)(n * sizeof(*chunk)))
 			die(EXIT_ERROR, "SYMTAB %s: truncated symbol table", path);
 		for (size_t k = 0; k < n; k++) {
-			unsigned t = ELF64_ST_TYPE(chunk[k].st_info);
+			const char *key = offmap_get(&names, chunk[k].st_name);
 
 			if (chunk[k].st_name >= str.sh_size)
 				die(EXIT_ERROR, "SYMTAB %s: symbol %zu: bad name", path, i + k);
-			add_psym(strtab + chunk[k].st_name, t == STT_FILE ? "FILE" : t == STT_SECTION ? "SECTION" : "X",
-				 ELF64_ST_BIND(chunk[k].st_info) == STB_LOCAL ? "LOCAL" : "GLOBAL",
-				 chunk[k].st_shndx != SHN_UNDEF, &block);
+			if (ELF64_ST_TYPE(chunk[k].st_info) == STT_FILE)
+				new_block(key, &block);
+			else if (key && ELF64_ST_TYPE(chunk[k].st_info) != STT_SECTION)
+				add_psym(key, ELF64_ST_BIND(chunk[k].st_info) == STB_LOCAL, chunk[k].st_shndx != SHN_UNDEF, block);
 		}
 	}
 	free(chunk);
-	free(strtab);
+	offmap_free(&names);
 }
 
 /* Split LINE in place into up to MAX whitespace-separated fields. */
@@ -146,6 +137,7 @@ static void load_text(const char *path, FILE *f)
 
 	while (getline(&line, &cap, f) > 0) {
 		char *fl[8];
+		const char *name, *key;
 		int n = split_fields(line, fl, 8);
 		size_t len;
 
@@ -154,7 +146,11 @@ static void load_text(const char *path, FILE *f)
 		seen = true;
 		if (!strcmp(fl[0], "0:"))
 			continue;
-		add_psym(n > 7 ? fl[7] : "", fl[3], fl[4], strcmp(fl[6], "UND") != 0, &block);
+		name = n > 7 ? fl[7] : "";
+		if (!strcmp(fl[3], "FILE"))
+			new_block(name, &block);
+		else if ((key = ht_get(&interest, name, NULL)) && strcmp(fl[3], "SECTION"))
+			add_psym(key, !strcmp(fl[4], "LOCAL"), strcmp(fl[6], "UND") != 0, block);
 	}
 	free(line);
 	if (!seen)
@@ -217,6 +213,9 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj, struct 
 	ht_init(&interest, obj->nsyms + other->nsyms);
 	add_interest(obj);
 	add_interest(other);
+	/* the FILE symbol that opens our block of locals */
+	if (our_file && !ht_get(&interest, our_file, NULL))
+		ht_put(&interest, our_file, (void *)our_file);
 }
 
 static void load_now(void)
@@ -291,7 +290,7 @@ void symvers_load(const char *path)
 
 	if (!f)
 		die(EXIT_ERROR, "SYMVERS %s: cannot open: %m", path);
-	ht_init(&exports, 1024);
+	ht_init(&exports, 64);
 	while (fgets(line, sizeof(line), f)) {
 		char *crc = strtok(line, "\t\n"), *sym = strtok(NULL, "\t\n"), *mod = strtok(NULL, "\t\n");
 		char *base, *m;

@@ -1,0 +1,128 @@
+/* Windowed search of a string table (see strtab-scan.h). Each string is
+ * walked backwards from its terminator with a rolling hash, so every suffix
+ * is checked against a bit filter of the wanted names in one pass; only
+ * filter hits are looked up by name. */
+#include "strtab-scan.h"
+#include "util.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { FILTER_BITS = 18, WINDOW = 64 * 1024 };
+
+static uint64_t roll(uint64_t h, unsigned char c)
+{
+	return h * 0x100000001b3ULL + c + 1;
+}
+
+static size_t filter_bit(uint64_t h, size_t len)
+{
+	return (size_t)(((h + len) * 0x9e3779b97f4a7c15ULL) >> (64 - FILTER_BITS));
+}
+
+static void offmap_put(struct offmap *m, uint64_t off, const char *key)
+{
+	if ((m->count + 1) * 4 > m->cap * 3) {
+		struct offmap old = *m;
+
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->offs = xcalloc(m->cap, sizeof(*m->offs));
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->count = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.keys[i])
+				offmap_put(m, old.offs[i], old.keys[i]);
+		offmap_free(&old);
+	}
+	for (size_t i = (off * 0x9e3779b97f4a7c15ULL) >> 32 & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->keys[i]) {
+			m->offs[i] = off;
+			m->keys[i] = key;
+			m->count++;
+			return;
+		}
+		if (m->offs[i] == off)
+			return;
+	}
+}
+
+const char *offmap_get(const struct offmap *m, uint64_t off)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = (off * 0x9e3779b97f4a7c15ULL) >> 32 & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (m->offs[i] == off)
+			return m->keys[i];
+	return NULL;
+}
+
+void offmap_free(struct offmap *m)
+{
+	free(m->offs);
+	free(m->keys);
+	*m = (struct offmap){ 0 };
+}
+
+/* Check every suffix of the string S[0..LEN) (NUL at S[LEN]) starting at
+ * table offset AT. */
+static void scan_string(const char *s, size_t len, uint64_t at, const unsigned char *filter,
+			const struct ht *wanted, struct offmap *found)
+{
+	uint64_t h = 0;
+
+	for (size_t k = 1; k <= len; k++) {
+		const char *key;
+		size_t bit;
+
+		h = roll(h, (unsigned char)s[len - k]);
+		bit = filter_bit(h, k);
+		if (!(filter[bit / 8] & (1u << bit % 8)))
+			continue;
+		key = ht_get(wanted, s + len - k, NULL);
+		if (key)
+			offmap_put(found, at + len - k, key);
+	}
+}
+
+void strtab_scan(const char *path, int fd, uint64_t off, uint64_t size, const struct ht *wanted, struct offmap *found)
+{
+	unsigned char *filter = xcalloc(1, (1u << FILTER_BITS) / 8);
+	size_t cap = WINDOW, have = 0;
+	char *buf = xcalloc(1, cap);
+	uint64_t done = 0;		/* table offset of buf[0] */
+
+	for (size_t i = 0; i < wanted->count; i++) {
+		const char *key = wanted->ents[i].key;
+		size_t len = strlen(key), bit;
+		uint64_t h = 0;
+
+		for (size_t k = 1; k <= len; k++)
+			h = roll(h, (unsigned char)key[len - k]);
+		bit = filter_bit(h, len);
+		filter[bit / 8] |= (unsigned char)(1u << bit % 8);
+	}
+	while (done + have < size) {
+		size_t want = cap - have, start = 0;
+		ssize_t n;
+
+		if (want > size - done - have)
+			want = (size_t)(size - done - have);
+		n = pread(fd, buf + have, want, (off_t)(off + done + have));
+		if (n <= 0)
+			die(EXIT_ERROR, "SYMTAB %s: truncated string table", path);
+		have += (size_t)n;
+		for (char *nul; (nul = memchr(buf + start, 0, have - start)); start = (size_t)(nul - buf) + 1)
+			scan_string(buf + start, (size_t)(nul - buf) - start, done + start, filter, wanted, found);
+		/* the unfinished string moves to the front; one longer than the
+		 * window widens it */
+		memmove(buf, buf + start, have - start);
+		done += start;
+		have -= start;
+		if (have == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	free(buf);
+	free(filter);
+}
