@@ -70,5 +70,8 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 void write_output(struct ctx *c);		/* write.c */
 void special_free(void);
 bool is_special_name(const char *name);
+/* A special section: rebuilt entry by entry from the patched object alone,
+ * so never compared and not needed from the original. */
+bool is_special(const struct sec *sec);
 
 #endif

@@ -34,7 +34,7 @@ static bool is_label(const struct sym *s)
 
 static GElf_Sxword label_off(const struct rel *r)
 {
-	return r->addend + (r->sym->type == STT_SECTION ? 0 : (GElf_Sxword)r->sym->s.st_value);
+	return r->addend + (r->sym->type == STT_SECTION ? 0 : (GElf_Sxword)r->sym->s->st_value);
 }
 
 static bool same_string(const struct rel *p, const struct rel *o)
@@ -51,12 +51,12 @@ static bool same_string(const struct rel *p, const struct rel *o)
  * different value is a different function. */
 static bool same_constant(const struct sym *p, const struct sym *o)
 {
-	if (p->s.st_size != o->s.st_size)
+	if (p->s->st_size != o->s->st_size)
 		return false;
-	if (!p->sec->data || !o->sec->data || p->s.st_value + p->s.st_size > p->sec->size ||
-	    o->s.st_value + o->s.st_size > o->sec->size)
-		return p->s.st_size == o->s.st_size;
-	return !memcmp(p->sec->data + p->s.st_value, o->sec->data + o->s.st_value, p->s.st_size);
+	if (!p->sec->data || !o->sec->data || p->s->st_value + p->s->st_size > p->sec->size ||
+	    o->s->st_value + o->s->st_size > o->sec->size)
+		return p->s->st_size == o->s->st_size;
+	return !memcmp(p->sec->data + p->s->st_value, o->sec->data + o->s->st_value, p->s->st_size);
 }
 
 static bool same_target(const struct rel *p, const struct rel *o)
@@ -131,7 +131,7 @@ static void find_fentry(struct elf *elf)
 			if (strcmp(r->sym->name, "__fentry__") || r->off < 1)
 				continue;
 			f = sym_at(sec, (GElf_Sxword)r->off - 1);
-			if (f && f->type == STT_FUNC && (r->off - 1 == f->s.st_value || r->off - 5 == f->s.st_value))
+			if (f && f->type == STT_FUNC && (r->off - 1 == f->s->st_value || r->off - 5 == f->s->st_value))
 				f->has_fentry = true;
 		}
 }
@@ -177,7 +177,9 @@ void compare(struct ctx *c)
 
 		if (ps->base)
 			continue;
-		if (!os)
+		if (is_debug_info(ps) || is_special(ps))
+			ps->status = ST_SAME;
+		else if (!os)
 			ps->status = ST_NEW;
 		else if (ps->ignore || (same_bytes(ps, os) && same_relocs(ps, os)))
 			ps->status = ST_SAME;
@@ -252,14 +254,14 @@ void check_refusals(struct ctx *c)
 
 		if (!os || ps->base || ps->ignore)
 			continue;
-		if (ps->sh.sh_type != os->sh.sh_type)
+		if (ps->sh->sh_type != os->sh->sh_type)
 			die(EXIT_REFUSED, "section %s%s%s: section type changed (%u -> %u)", ps->name,
 			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
-			    (unsigned)os->sh.sh_type, (unsigned)ps->sh.sh_type);
-		if ((ps->sh.sh_flags ^ os->sh.sh_flags) & ~(GElf_Xword)SHF_INFO_LINK)
+			    (unsigned)os->sh->sh_type, (unsigned)ps->sh->sh_type);
+		if ((ps->sh->sh_flags ^ os->sh->sh_flags) & ~(GElf_Xword)SHF_INFO_LINK)
 			die(EXIT_REFUSED, "section %s%s%s: section flags changed (0x%lx -> 0x%lx)", ps->name,
 			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
-			    (unsigned long)os->sh.sh_flags, (unsigned long)ps->sh.sh_flags);
+			    (unsigned long)os->sh->sh_flags, (unsigned long)ps->sh->sh_flags);
 		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name) &&
 		    data_object(ps)) {
 			const char *what = data_object(ps)->name;
@@ -270,9 +272,9 @@ void check_refusals(struct ctx *c)
 	}
 	for_each_sym(&c->patched, s) {
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
-		    s->s.st_size != s->twin->s.st_size)
+		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
-			    s->name, (unsigned long)s->twin->s.st_size, (unsigned long)s->s.st_size, s->sec->name);
+			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);
 		if (s->type != STT_FUNC || s->status != ST_CHANGED)
 			continue;
 		if (!strncmp(s->sec->name, ".init", 5) || !strncmp(s->sec->name, ".exit", 5))

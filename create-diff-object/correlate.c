@@ -19,7 +19,7 @@ void resolve_section_refs(struct elf *elf)
 
 			/* local labels (.LC0) are section offsets too */
 			if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
-				r->addend += (GElf_Sxword)r->sym->s.st_value;
+				r->addend += (GElf_Sxword)r->sym->s->st_value;
 				r->sym = tsec->secsym;
 			}
 			if (r->sym->type != STT_SECTION || is_string_sec(tsec))
@@ -32,7 +32,7 @@ void resolve_section_refs(struct elf *elf)
 				s = sym_at(tsec, r->addend);
 			if (!s)
 				continue;
-			r->addend -= (GElf_Sxword)s->s.st_value;
+			r->addend -= (GElf_Sxword)s->s->st_value;
 			r->sym = s;
 		}
 	}

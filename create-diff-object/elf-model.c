@@ -4,11 +4,52 @@
 #include "elf-model.h"
 #include "util.h"
 #include <fcntl.h>
+#include <stddef.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define bad(elf, ...) die(EXIT_ERROR, __VA_ARGS__)
+
+/* P (N bytes) as the model keeps it: in the image as libelf returns it for
+ * a native-order object, else (or when not aligned to ALIGN for use as an
+ * array) a copy that lives as long as the model. */
+static const void *borrow_aligned(struct elf *elf, const void *p, size_t n, size_t align)
+{
+	const unsigned char *b = p;
+	void *copy;
+
+	if (b >= elf->image && b <= elf->image + elf->image_size && n <= (size_t)(elf->image + elf->image_size - b) &&
+	    (uintptr_t)b % align == 0)
+		return p;
+	copy = xcalloc(1, n ? n : 1);
+	memcpy(copy, p, n);
+	elf->copies = xrealloc(elf->copies, (elf->ncopies + 1) * sizeof(*elf->copies));
+	elf->copies[elf->ncopies++] = copy;
+	return copy;
+}
+
+static const void *borrow(struct elf *elf, const void *p, size_t n)
+{
+	return borrow_aligned(elf, p, n, 1);
+}
+
+static const char *borrow_str(struct elf *elf, const char *s)
+{
+	return s ? borrow(elf, s, strlen(s) + 1) : NULL;
+}
+
+/* The string at OFF of string table section STR, or NULL when out of range
+ * or unterminated. */
+static const char *string_at(const struct sec *str, size_t off)
+{
+	if (str->sh->sh_type != SHT_STRTAB || !str->data || off >= str->size ||
+	    !memchr(str->data + off, 0, str->size - off))
+		return NULL;
+	return (const char *)str->data + off;
+}
 
 static void check_header(struct elf *elf)
 {
@@ -22,41 +63,48 @@ static void check_header(struct elf *elf)
 		bad(elf, "%s: not a relocatable x86_64 object", elf->path);
 }
 
+static const Elf64_Shdr null_shdr;
+
 static void read_sections(struct elf *elf)
 {
 	size_t shstrndx;
 
 	if (elf_getshdrnum(elf->e, &elf->nsecs) || elf_getshdrstrndx(elf->e, &shstrndx))
 		bad(elf, "%s: unreadable section headers: %s", elf->path, elf_errmsg(-1));
-	if (elf->nsecs < 1)
-		bad(elf, "%s: no sections", elf->path);
+	if (elf->nsecs < 1 || elf->nsecs >= UINT32_MAX)
+		bad(elf, "%s: no sections, or too many", elf->path);
 	elf->secs = xcalloc(elf->nsecs, sizeof(*elf->secs));
-	ht_init(&elf->sec_by_name, elf->nsecs);
+	ht_init_items(&elf->sec_by_name, elf->secs, sizeof(*elf->secs), offsetof(struct sec, name), elf->nsecs);
 	elf->secs[0].name = "";
+	elf->secs[0].sh = &null_shdr;
 	for_each_sec(elf, sec) {
+		const Elf64_Shdr *sh;
 		Elf_Scn *scn;
 		Elf_Data *d;
 
-		sec->idx = (size_t)(sec - elf->secs);
+		sec->idx = (uint32_t)(sec - elf->secs);
 		scn = elf_getscn(elf->e, sec->idx);
-		if (!scn || !gelf_getshdr(scn, &sec->sh))
-			bad(elf, "%s: section %zu: unreadable header: %s", elf->path, sec->idx, elf_errmsg(-1));
-		sec->name = elf_strptr(elf->e, shstrndx, sec->sh.sh_name);
+		if (!scn || !(sh = elf64_getshdr(scn)))
+			bad(elf, "%s: section %u: unreadable header: %s", elf->path, sec->idx, elf_errmsg(-1));
+		sec->sh = borrow(elf, sh, sizeof(*sh));
+		sec->name = borrow_str(elf, elf_strptr(elf->e, shstrndx, sec->sh->sh_name));
 		if (!sec->name)
-			bad(elf, "%s: section %zu: bad name", elf->path, sec->idx);
-		sec->size = sec->sh.sh_size;
-		if (sec->sh.sh_type != SHT_NOBITS && sec->size) {
+			bad(elf, "%s: section %u: bad name", elf->path, sec->idx);
+		sec->size = sec->sh->sh_size;
+		if (sec->size > UINT32_MAX)
+			bad(elf, "%s: %s: section larger than 4 GiB", elf->path, sec->name);
+		if (sec->sh->sh_type != SHT_NOBITS && sec->size) {
 			d = elf_getdata(scn, NULL);
 			if (!d || !d->d_buf || d->d_size != sec->size)
 				bad(elf, "%s: %s: unreadable section data: %s", elf->path, sec->name, elf_errmsg(-1));
-			sec->data = d->d_buf;
+			sec->data = (unsigned char *)borrow(elf, d->d_buf, d->d_size);
 		}
-		if (sec->sh.sh_type == SHT_SYMTAB) {
+		if (sec->sh->sh_type == SHT_SYMTAB) {
 			if (elf->symtab)
 				bad(elf, "%s: more than one symbol table", elf->path);
 			elf->symtab = sec;
 		}
-		ht_put(&elf->sec_by_name, sec->name, sec);
+		ht_put_item(&elf->sec_by_name, sec->idx);
 	}
 	if (!elf->symtab)
 		bad(elf, "%s: no symbol table", elf->path);
@@ -66,44 +114,45 @@ static int cmp_sym_addr(const void *a, const void *b)
 {
 	const struct sym *x = *(struct sym *const *)a, *y = *(struct sym *const *)b;
 
-	if (x->s.st_value != y->s.st_value)
-		return x->s.st_value < y->s.st_value ? -1 : 1;
+	if (x->s->st_value != y->s->st_value)
+		return x->s->st_value < y->s->st_value ? -1 : 1;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 static void read_symbols(struct elf *elf)
 {
 	struct sec *st = elf->symtab;
-	Elf_Data *d = elf_getdata(elf_getscn(elf->e, st->idx), NULL);
+	const Elf64_Sym *table;
 
-	if (!st->sh.sh_entsize || st->sh.sh_link >= elf->nsecs || !d)
+	if (st->sh->sh_entsize != sizeof(Elf64_Sym) || st->sh->sh_link >= elf->nsecs || !st->data)
 		bad(elf, "%s: corrupt symbol table", elf->path);
-	elf->nsyms = st->size / st->sh.sh_entsize;
-	if (elf->nsyms < 1)
-		bad(elf, "%s: empty symbol table", elf->path);
+	elf->nsyms = st->size / sizeof(Elf64_Sym);
+	table = borrow_aligned(elf, st->data, elf->nsyms * sizeof(Elf64_Sym), _Alignof(Elf64_Sym));
+	if (elf->nsyms < 1 || elf->nsyms >= UINT32_MAX)
+		bad(elf, "%s: empty symbol table, or too large", elf->path);
 	elf->syms = xcalloc(elf->nsyms, sizeof(*elf->syms));
-	ht_init(&elf->sym_by_name, elf->nsyms);
-	ht_init(&elf->sym_by_base, elf->nsyms);
+	ht_init_items(&elf->sym_by_name, elf->syms, sizeof(*elf->syms), offsetof(struct sym, name), elf->nsyms);
+	ht_init_items(&elf->sym_by_base, elf->syms, sizeof(*elf->syms), offsetof(struct sym, base), elf->nsyms);
 	elf->syms[0].name = "";
+	elf->syms[0].s = &table[0];
 	for_each_sym(elf, sym) {
 		sym->idx = (size_t)(sym - elf->syms);
-		if (!gelf_getsym(d, (int)sym->idx, &sym->s))
-			bad(elf, "%s: symbol %zu: unreadable", elf->path, sym->idx);
-		sym->type = GELF_ST_TYPE(sym->s.st_info);
-		sym->bind = GELF_ST_BIND(sym->s.st_info);
-		sym->name = elf_strptr(elf->e, st->sh.sh_link, sym->s.st_name);
+		sym->s = &table[sym->idx];
+		sym->type = ELF64_ST_TYPE(sym->s->st_info);
+		sym->bind = ELF64_ST_BIND(sym->s->st_info);
+		sym->name = string_at(&elf->secs[st->sh->sh_link], sym->s->st_name);
 		if (!sym->name)
-			bad(elf, "%s: symbol %zu: bad name", elf->path, sym->idx);
-		if (sym->s.st_shndx == SHN_XINDEX)
+			bad(elf, "%s: symbol %u: bad name", elf->path, sym->idx);
+		if (sym->s->st_shndx == SHN_XINDEX)
 			bad(elf, "%s: symbol %s: extended section indexes are not supported", elf->path, sym->name);
-		if (sym->s.st_shndx != SHN_UNDEF && sym->s.st_shndx < SHN_LORESERVE) {
-			if (sym->s.st_shndx >= elf->nsecs)
-				bad(elf, "%s: symbol %s: section index %u out of range", elf->path, sym->name, sym->s.st_shndx);
-			sym->sec = &elf->secs[sym->s.st_shndx];
+		if (sym->s->st_shndx != SHN_UNDEF && sym->s->st_shndx < SHN_LORESERVE) {
+			if (sym->s->st_shndx >= elf->nsecs)
+				bad(elf, "%s: symbol %s: section index %u out of range", elf->path, sym->name, sym->s->st_shndx);
+			sym->sec = &elf->secs[sym->s->st_shndx];
 		}
 		if (sym->type == STT_SECTION) {
 			if (!sym->sec)
-				bad(elf, "%s: section symbol %zu without a section", elf->path, sym->idx);
+				bad(elf, "%s: section symbol %u without a section", elf->path, sym->idx);
 			sym->name = sym->sec->name;
 			if (!sym->sec->secsym)
 				sym->sec->secsym = sym;
@@ -117,7 +166,7 @@ static void read_symbols(struct elf *elf)
 		if (!*sym->name)
 			continue;
 		sym->rank = ht_count(&elf->sym_by_name, sym->name);
-		ht_put(&elf->sym_by_name, sym->name, sym);
+		ht_put_item(&elf->sym_by_name, sym->idx);
 		if (sym->sec)
 			sym->sec->nsyms++;
 	}
@@ -186,60 +235,81 @@ static void link_symbols(struct elf *elf)
 
 		if (sym->type == STT_SECTION || sym->type == STT_FILE || !*sym->name)
 			continue;
-		sym->base = xstrdup(base_name(sym->name, buf, sizeof(buf)));
-		ht_put(&elf->sym_by_base, sym->base, sym);
+		base_name(sym->name, buf, sizeof(buf));
+		sym->base = strcmp(buf, sym->name) ? xstrdup(buf) : sym->name;
+		ht_put_item(&elf->sym_by_base, sym->idx);
 	}
 }
 
-static void read_relocations(struct elf *elf)
+static void read_relocations(struct elf *elf, bool (*unused)(const struct sec *sec))
 {
 	for_each_sec(elf, sec) {
-		Elf_Data *d;
+		const Elf64_Rela *table;
 
-		if (sec->sh.sh_type == SHT_REL)
+		if (sec->sh->sh_type == SHT_REL)
 			die(EXIT_ERROR, "%s: %s: SHT_REL relocations are not supported", elf->path, sec->name);
-		if (sec->sh.sh_type != SHT_RELA)
+		if (sec->sh->sh_type != SHT_RELA)
 			continue;
-		if (sec->sh.sh_info == 0 || sec->sh.sh_info >= elf->nsecs || sec->sh.sh_link != elf->symtab->idx || !sec->sh.sh_entsize)
+		if (sec->sh->sh_info == 0 || sec->sh->sh_info >= elf->nsecs || sec->sh->sh_link != elf->symtab->idx ||
+		    sec->sh->sh_entsize != sizeof(Elf64_Rela))
 			bad(elf, "%s: %s: corrupt relocation section header", elf->path, sec->name);
-		sec->base = &elf->secs[sec->sh.sh_info];
+		sec->base = &elf->secs[sec->sh->sh_info];
 		sec->base->rela = sec;
-		sec->nrels = sec->size / sec->sh.sh_entsize;
+		if (is_debug_info(sec->base) || (unused && unused(sec->base)))
+			continue;	/* debug info: most relocations of a -g object */
+		sec->nrels = sec->size / sizeof(Elf64_Rela);
 		sec->rels = xcalloc(sec->nrels, sizeof(*sec->rels));
-		d = elf_getdata(elf_getscn(elf->e, sec->idx), NULL);
-		if (!d && sec->nrels)
+		table = sec->data ? borrow_aligned(elf, sec->data, sec->nrels * sizeof(*table), _Alignof(Elf64_Rela)) : NULL;
+		if (!table && sec->nrels)
 			bad(elf, "%s: %s: unreadable", elf->path, sec->name);
 		for (size_t i = 0; i < sec->nrels; i++) {
-			GElf_Rela r;
+			Elf64_Rela r = table[i];
 			size_t si;
 
-			if (!gelf_getrela(d, (int)i, &r))
-				bad(elf, "%s: %s: relocation %zu unreadable", elf->path, sec->name, i);
-			si = GELF_R_SYM(r.r_info);
+			si = ELF64_R_SYM(r.r_info);
 			if (si == 0 || si >= elf->nsyms)
 				bad(elf, "%s: %s: relocation %zu: symbol index %zu out of range", elf->path, sec->name, i, si);
-			if (r.r_offset >= sec->base->size && sec->base->sh.sh_type != SHT_NOBITS)
+			if (r.r_offset >= sec->base->size && sec->base->sh->sh_type != SHT_NOBITS)
 				bad(elf, "%s: %s: relocation %zu: offset 0x%lx beyond the section", elf->path, sec->name, i, (unsigned long)r.r_offset);
-			sec->rels[i] = (struct rel){ r.r_offset, (unsigned)GELF_R_TYPE(r.r_info), r.r_addend, &elf->syms[si] };
+			sec->rels[i] = (struct rel){ .off = (uint32_t)r.r_offset, .type = (uint32_t)ELF64_R_TYPE(r.r_info),
+						     .addend = r.r_addend, .sym = &elf->syms[si] };
 		}
 	}
 }
 
-void elf_open_model(struct elf *elf, const char *path)
+/* The file is mapped by us and handed to libelf as memory, so what libelf
+ * finds stays valid after elf_end: the model keeps only the image. */
+void elf_open_model(struct elf *elf, const char *path, bool (*unused)(const struct sec *sec))
 {
+	struct stat st;
+	int fd;
+
 	memset(elf, 0, sizeof(*elf));
 	elf->path = path;
-	elf->fd = open(path, O_RDONLY);
-	if (elf->fd < 0)
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
 		die(EXIT_ERROR, "%s: cannot open: %m", path);
-	elf->e = elf_begin(elf->fd, ELF_C_READ_MMAP, NULL);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0)
+		die(EXIT_ERROR, "%s: not a regular, non-empty file", path);
+	elf->image_size = (size_t)st.st_size;
+	elf->image = mmap(NULL, elf->image_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (elf->image == MAP_FAILED) {
+		elf->image = NULL;
+		die(EXIT_ERROR, "%s: cannot map: %m", path);
+	}
+	elf->e = elf_memory((char *)elf->image, elf->image_size);
 	if (!elf->e)
 		die(EXIT_ERROR, "%s: cannot read ELF: %s", path, elf_errmsg(-1));
 	check_header(elf);
 	read_sections(elf);
+	/* the rest is arrays in section data: libelf's per-section state can
+	 * go before the model grows */
+	elf_end(elf->e);
+	elf->e = NULL;
 	read_symbols(elf);
 	link_symbols(elf);
-	read_relocations(elf);
+	read_relocations(elf, unused);
 	if (!elf->file)
 		elf->file = "";
 }
@@ -254,17 +324,20 @@ void elf_close_model(struct elf *elf)
 	free(elf->secs);
 	if (elf->syms)
 		for_each_sym(elf, sym)
-			free(sym->base);
+			if (sym->base != sym->name)
+				free((char *)sym->base);
 	free(elf->syms);
 	ht_free(&elf->sec_by_name);
 	ht_free(&elf->sym_by_name);
 	ht_free(&elf->sym_by_base);
 	if (elf->e)
 		elf_end(elf->e);
-	if (elf->fd >= 0)
-		close(elf->fd);
+	for (size_t i = 0; i < elf->ncopies; i++)
+		free(elf->copies[i]);
+	free(elf->copies);
+	if (elf->image)
+		munmap(elf->image, elf->image_size);
 	memset(elf, 0, sizeof(*elf));
-	elf->fd = -1;
 }
 
 /* Strip one known suffix at a time from the end: ".cold", ".localalias",
@@ -302,12 +375,17 @@ const char *base_name(const char *name, char *out, size_t outlen)
 
 bool is_text(const struct sec *sec)
 {
-	return sec->sh.sh_type == SHT_PROGBITS && (sec->sh.sh_flags & SHF_EXECINSTR);
+	return sec->sh->sh_type == SHT_PROGBITS && (sec->sh->sh_flags & SHF_EXECINSTR);
+}
+
+bool is_debug_info(const struct sec *sec)
+{
+	return !strncmp(sec->name, ".debug", 6);
 }
 
 bool is_string_sec(const struct sec *sec)
 {
-	return (sec->sh.sh_flags & SHF_STRINGS) && (sec->sh.sh_flags & SHF_MERGE);
+	return (sec->sh->sh_flags & SHF_STRINGS) && (sec->sh->sh_flags & SHF_MERGE);
 }
 
 bool is_pcrel(unsigned type)
@@ -324,7 +402,7 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if ((GElf_Sxword)sec->syms[mid]->s.st_value <= off)
+		if ((GElf_Sxword)sec->syms[mid]->s->st_value <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -332,13 +410,13 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 	/* walk back over symbols at the same address to prefer func/object */
 	for (size_t i = lo; i-- > 0;) {
 		struct sym *s = sec->syms[i];
-		GElf_Sxword start = (GElf_Sxword)s->s.st_value;
+		GElf_Sxword start = (GElf_Sxword)s->s->st_value;
 
 		if (s->type != STT_FUNC && s->type != STT_OBJECT)
 			continue;
 		if (s->parent && s->type == STT_FUNC && !strncmp(s->name, "__", 2))
 			continue;	/* __pfx_ prefix: not the target */
-		if (off >= start && (off < start + (GElf_Sxword)s->s.st_size || (off == start)))
+		if (off >= start && (off < start + (GElf_Sxword)s->s->st_size || (off == start)))
 			best = s;
 		break;
 	}
@@ -351,7 +429,7 @@ bool is_constant(const struct sym *s)
 	static const char *const prefixes[] = { "CSWTCH.", "__func__.", "__FUNCTION__.", "__PRETTY_FUNCTION__." };
 
 	if (s->type != STT_OBJECT || s->bind != STB_LOCAL || !s->sec ||
-	    s->sec->sh.sh_type != SHT_PROGBITS || (s->sec->sh.sh_flags & SHF_WRITE))
+	    s->sec->sh->sh_type != SHT_PROGBITS || (s->sec->sh->sh_flags & SHF_WRITE))
 		return false;
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (!strncmp(s->name, prefixes[i], strlen(prefixes[i])))

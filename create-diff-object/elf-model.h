@@ -5,58 +5,67 @@
 #define CDO_ELF_MODEL_H
 #include <gelf.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "hash.h"
 
 enum status { ST_NEW, ST_SAME, ST_CHANGED };
 
+/* 24 bytes: objects have tens of thousands of these */
 struct rel {
-	GElf_Addr off;
-	unsigned type;
-	GElf_Sxword addend;
 	struct sym *sym;
+	GElf_Sxword addend;
+	uint32_t off;			/* sections are checked to be < 4 GiB */
+	uint32_t type;
 };
 
+/* Sections and symbols are many (thousands per object, both objects held
+ * at once): indexes and counts are 32-bit, checked when read. */
 struct sec {
-	size_t idx;
 	const char *name;
-	GElf_Shdr sh;
+	const Elf64_Shdr *sh;		/* in the file image */
 	unsigned char *data;		/* NULL for NOBITS */
 	size_t size;
 	struct sec *rela;		/* the .rela section of this one */
 	struct sec *base;		/* for a .rela section: its target */
 	struct rel *rels;		/* for a .rela section */
-	size_t nrels;
 	struct sym *secsym;		/* STT_SECTION symbol */
 	struct sym *owner;		/* function/object that names the section */
 	struct sym **syms;		/* defined symbols, by address */
-	size_t nsyms;
 	struct sec *twin;
+	uint32_t idx;
+	uint32_t nrels;
+	uint32_t nsyms;
+	uint32_t split;			/* 1 + index of the synth holding its kept pieces */
+	uint32_t out_idx;
 	enum status status;
 	bool include, ignore;
-	size_t split;			/* 1 + index of the synth holding its kept pieces */
-	size_t out_idx;
 };
 
 struct sym {
-	size_t idx;
 	const char *name;
-	char *base;			/* name without compiler suffixes */
-	GElf_Sym s;
-	unsigned char type, bind;
+	const char *base;		/* name without compiler suffixes (often name itself) */
+	const Elf64_Sym *s;		/* in the file image */
 	struct sec *sec;		/* NULL when undefined/absolute */
 	struct sym *twin;
 	struct sym *parent;		/* .cold/.part child or __pfx_ prefix -> its function */
-	enum status status;
-	bool include, ignore, has_fentry;
+	uint32_t idx;
+	uint32_t rank;			/* earlier symbols of the same name */
+	uint32_t out_idx;
 	unsigned mark;
-	size_t rank;			/* earlier symbols of the same name */
-	size_t out_idx;
+	enum status status;
+	unsigned char type, bind;
+	bool include, ignore, has_fentry;
 };
 
+/* Names, headers, symbols and data point into the mapped file image;
+ * libelf parses and checks it and is released once the model is built. */
 struct elf {
 	const char *path;
-	int fd;
-	Elf *e;
+	Elf *e;				/* only while the model is built */
+	unsigned char *image;
+	size_t image_size;
+	void **copies;			/* what libelf handed out outside the image */
+	size_t ncopies;
 	struct sec *secs;
 	size_t nsecs;
 	struct sym *syms;
@@ -71,7 +80,9 @@ struct elf {
 #define for_each_rel(sec, r) for (struct rel *r = (sec)->rela ? (sec)->rela->rels : NULL; \
 	r && r < (sec)->rela->rels + (sec)->rela->nrels; r++)
 
-void elf_open_model(struct elf *elf, const char *path);
+/* UNUSED (or NULL) names sections whose relocations no pass reads on this
+ * side; the model leaves those out, as it does for debug info. */
+void elf_open_model(struct elf *elf, const char *path, bool (*unused)(const struct sec *sec));
 void elf_close_model(struct elf *elf);
 
 /* Name without compiler suffixes (.NNN, .isra.N, .constprop.N, .part.N,
@@ -79,6 +90,9 @@ void elf_close_model(struct elf *elf);
 const char *base_name(const char *name, char *out, size_t outlen);
 bool is_text(const struct sec *sec);
 bool is_string_sec(const struct sec *sec);
+/* DWARF: describes the code, is never part of a live patch, so the model
+ * neither compares it nor holds its relocations (most of a -g object's). */
+bool is_debug_info(const struct sec *sec);
 bool is_pcrel(unsigned type);
 /* A compiler-made read-only object (switch table CSWTCH.N, __func__.N): its
  * value never changes at run time, so included code may take a copy. */

@@ -18,7 +18,7 @@ bool is_excluded(const struct sec *sec)
 		".group", "__ksymtab", "__kcrctab", ".gnu.", ".eh_frame", ".debug", ".llvm",
 	};
 
-	if (sec->sh.sh_type == SHT_GROUP || sec->sh.sh_type == SHT_SYMTAB || sec->sh.sh_type == SHT_STRTAB)
+	if (sec->sh->sh_type == SHT_GROUP || sec->sh->sh_type == SHT_SYMTAB || sec->sh->sh_type == SHT_STRTAB)
 		return true;
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (!strncmp(sec->name, prefixes[i], strlen(prefixes[i])))
@@ -65,7 +65,7 @@ void include_need(struct sec *from, struct rel *r)
 				anon = false;
 		if (is_excluded(ts))
 			die(EXIT_REFUSED, "%s: references excluded section %s", user_of(from, r->off), ts->name);
-		if (is_string_sec(ts) || !ts->twin || !(ts->sh.sh_flags & SHF_WRITE) || anon)
+		if (is_string_sec(ts) || !ts->twin || !(ts->sh->sh_flags & SHF_WRITE) || anon)
 			include_sec(ts);
 		else
 			die(EXIT_REFUSED, "%s: references %s+0x%lx, which has no symbol to relocate against",
@@ -116,7 +116,7 @@ bool include_changes(struct ctx *c)
 		if (s->status == ST_NEW || (s->type == STT_FUNC && s->status == ST_CHANGED) ||
 		    (s->parent && s->parent->status == ST_CHANGED)) {
 			if (s->status == ST_NEW && s->twin == NULL && s->sec->twin && s->type == STT_OBJECT &&
-			    (s->sec->sh.sh_flags & SHF_WRITE) && s->sec->owner != s && s->sec->status == ST_SAME)
+			    (s->sec->sh->sh_flags & SHF_WRITE) && s->sec->owner != s && s->sec->status == ST_SAME)
 				continue;
 			debug("%s %s %s (%s)", s->status == ST_NEW ? "new" : "changed",
 			      s->type == STT_FUNC ? "function" : "object", s->name, s->sec->name);

@@ -88,10 +88,9 @@ int main(int argc, char **argv)
 	c->parent_is_vmlinux = !strcmp(c->a.parent, "vmlinux");
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		die(EXIT_ERROR, "libelf: %s", elf_errmsg(-1));
-	c->orig.fd = c->patched.fd = -1;
 
-	elf_open_model(&c->orig, c->a.orig);
-	elf_open_model(&c->patched, c->a.patched);
+	elf_open_model(&c->orig, c->a.orig, is_special);
+	elf_open_model(&c->patched, c->a.patched, NULL);
 	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig);
 	symvers_load(c->a.symvers);
 

@@ -55,6 +55,11 @@ bool is_special_name(const char *name)
 	return !strcmp(name, "__mcount_loc");
 }
 
+bool is_special(const struct sec *sec)
+{
+	return is_special_name(sec->name);
+}
+
 static bool is_split(const struct sec *sec)
 {
 	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++)
@@ -75,8 +80,8 @@ static size_t entry_size(const struct special *sp, const struct sec *sec)
 			die(EXIT_ERROR, "%s=%s: not a positive entry size", sp->env, env);
 		return v;
 	}
-	if (sec->sh.sh_entsize)
-		return sec->sh.sh_entsize;
+	if (sec->sh->sh_entsize)
+		return sec->sh->sh_entsize;
 	return sp->size;
 }
 
@@ -100,7 +105,7 @@ void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend
 		s->caprels = s->caprels ? s->caprels * 2 : 16;
 		s->rels = xrealloc(s->rels, s->caprels * sizeof(*s->rels));
 	}
-	s->rels[s->nrels++] = (struct rel){ off, type, addend, sym };
+	s->rels[s->nrels++] = (struct rel){ .off = (uint32_t)off, .type = type, .addend = addend, .sym = sym };
 }
 
 /* .printk_index entries point at a struct pi_entry whose second field
@@ -117,9 +122,9 @@ static bool printk_func_included(struct ctx *c, const struct rel *r)
 		const struct sym *t = fr->sym;
 		GElf_Sxword off;
 
-		if (fr->off != pi->s.st_value + (GElf_Addr)r->addend + 8 || !t->sec || !t->sec->data)
+		if (fr->off != pi->s->st_value + (GElf_Addr)r->addend + 8 || !t->sec || !t->sec->data)
 			continue;
-		off = fr->addend + (t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s.st_value);
+		off = fr->addend + (t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s->st_value);
 		if (off >= 0 && (size_t)off < t->sec->size && memchr(t->sec->data + off, 0, t->sec->size - (size_t)off))
 			name = (const char *)t->sec->data + off;
 	}
@@ -182,9 +187,9 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 	}
 	if (!*outi) {
 		/* link order would need a link: each entry has its relocation */
-		out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags & ~(GElf_Xword)SHF_LINK_ORDER,
-				sec->sh.sh_addralign);
-		out->entsize = sec->sh.sh_entsize;
+		out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags & ~(GElf_Xword)SHF_LINK_ORDER,
+				sec->sh->sh_addralign);
+		out->entsize = sec->sh->sh_entsize;
 		*outi = c->nsynths;
 	}
 	out = &c->synths[*outi - 1];
@@ -281,7 +286,7 @@ static void split(struct ctx *c, struct sec *sec)
 		free(newoff);
 		return;
 	}
-	out = synth_new(c, sec->name, sec->sh.sh_type, sec->sh.sh_flags, sec->sh.sh_addralign);
+	out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
 	outi = c->nsynths;
 	sec->split = outi;
 	for (size_t i = 0; i < n; i++) {
@@ -326,7 +331,7 @@ static void mcount(struct ctx *c)
 		}
 		/* call __fentry__ is at 0, or 4 after endbr64 */
 		synth_rel(out, buf_zero(&out->data, 8, 8), R_X86_64_64,
-			  s->sec->data && s->sec->data[s->s.st_value] == 0xf3 ? 4 : 0, s);
+			  s->sec->data && s->sec->data[s->s->st_value] == 0xf3 ? 4 : 0, s);
 	}
 }
 

@@ -3,6 +3,7 @@
 #include "cdo.h"
 #include "strtab-scan.h"
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
@@ -242,9 +243,9 @@ static void load_now(void)
 		load_text(path, f);
 		fclose(f);
 	}
-	ht_init(&by_name, npsyms);
+	ht_init_items(&by_name, psyms, sizeof(*psyms), offsetof(struct psym, name), npsyms);
 	for (size_t i = 0; i < npsyms; i++)
-		ht_put(&by_name, psyms[i].name, &psyms[i]);
+		ht_put_item(&by_name, i);
 	find_block(lazy_obj);
 }
 

@@ -160,7 +160,7 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 		add_rel(sec, r->off, r->type, r->addend, t->out_idx);
 	} else if (t->sec && t->sec->include && t->type == STT_NOTYPE && t->bind == STB_LOCAL) {
 		/* a local label in an included section: section + offset */
-		add_rel(sec, r->off, r->type, r->addend + (GElf_Sxword)t->s.st_value, secsym(t->sec->out_idx));
+		add_rel(sec, r->off, r->type, r->addend + (GElf_Sxword)t->s->st_value, secsym(t->sec->out_idx));
 	} else if (klp_is_exported(c, t)) {
 		add_rel(sec, r->off, r->type, r->addend, undef_sym(t->name));
 	} else {
@@ -180,11 +180,11 @@ static void build(struct ctx *c)
 
 		if (!sec->include)
 			continue;
-		sec->out_idx = new_sec(sec->name, sec->sh.sh_type, sec->sh.sh_flags, sec->sh.sh_addralign);
+		sec->out_idx = new_sec(sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
 		os = &o.secs[sec->out_idx];
 		os->data = sec->data;
 		os->size = sec->size;
-		os->entsize = sec->sh.sh_entsize;
+		os->entsize = sec->sh->sh_entsize;
 	}
 	for (size_t i = 0; i < c->nsynths; i++) {
 		struct synth *s = &c->synths[i];
@@ -195,7 +195,7 @@ static void build(struct ctx *c)
 	o.strings_sec = new_sec(".livepatch.strings", SHT_PROGBITS, SHF_ALLOC, 1);
 	for_each_sym(&c->patched, s)
 		if (s->include && s->sec && s->sec->include && s->type != STT_SECTION)
-			s->out_idx = new_sym(s->name, s->s.st_info, s->sec->out_idx, s->s.st_value, s->s.st_size);
+			s->out_idx = new_sym(s->name, s->s->st_info, s->sec->out_idx, s->s->st_value, s->s->st_size);
 	for_each_sec(&c->patched, sec)
 		if (sec->include)
 			for_each_rel(sec, r)
