@@ -51,6 +51,7 @@ bool symtab_has_global(const char *name);
 void symtab_free(void);
 
 void resolve_section_refs(struct elf *elf);	/* correlate.c */
+void resolve_refs(struct sec *rela);
 void correlate(struct ctx *c);
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
@@ -71,7 +72,8 @@ void write_output(struct ctx *c);		/* write.c */
 void special_free(void);
 bool is_special_name(const char *name);
 /* A special section: rebuilt entry by entry from the patched object alone,
- * so never compared and not needed from the original. */
+ * so never compared; its relocations (many: ORC, return sites) are read
+ * only by include_special. */
 bool is_special(const struct sec *sec);
 
 #endif

@@ -241,11 +241,41 @@ static void link_symbols(struct elf *elf)
 	}
 }
 
-static void read_relocations(struct elf *elf, bool (*unused)(const struct sec *sec))
+void elf_read_rels(struct elf *elf, struct sec *rela)
+{
+	const Elf64_Rela *table;
+
+	if (rela->rels)
+		return;
+	rela->nrels = (uint32_t)(rela->size / sizeof(Elf64_Rela));
+	rela->rels = xcalloc(rela->nrels, sizeof(*rela->rels));
+	table = rela->data ? borrow_aligned(elf, rela->data, rela->nrels * sizeof(*table), _Alignof(Elf64_Rela)) : NULL;
+	if (!table && rela->nrels)
+		bad(elf, "%s: %s: unreadable", elf->path, rela->name);
+	for (size_t i = 0; i < rela->nrels; i++) {
+		Elf64_Rela r = table[i];
+		size_t si = ELF64_R_SYM(r.r_info);
+
+		if (si == 0 || si >= elf->nsyms)
+			bad(elf, "%s: %s: relocation %zu: symbol index %zu out of range", elf->path, rela->name, i, si);
+		if (r.r_offset >= rela->base->size && rela->base->sh->sh_type != SHT_NOBITS)
+			bad(elf, "%s: %s: relocation %zu: offset 0x%lx beyond the section", elf->path, rela->name, i,
+			    (unsigned long)r.r_offset);
+		rela->rels[i] = (struct rel){ .off = (uint32_t)r.r_offset, .type = (uint32_t)ELF64_R_TYPE(r.r_info),
+					      .addend = r.r_addend, .sym = &elf->syms[si] };
+	}
+}
+
+void elf_drop_rels(struct sec *rela)
+{
+	free(rela->rels);
+	rela->rels = NULL;
+	rela->nrels = 0;
+}
+
+static void read_relocations(struct elf *elf, bool (*later)(const struct sec *sec))
 {
 	for_each_sec(elf, sec) {
-		const Elf64_Rela *table;
-
 		if (sec->sh->sh_type == SHT_REL)
 			die(EXIT_ERROR, "%s: %s: SHT_REL relocations are not supported", elf->path, sec->name);
 		if (sec->sh->sh_type != SHT_RELA)
@@ -255,31 +285,16 @@ static void read_relocations(struct elf *elf, bool (*unused)(const struct sec *s
 			bad(elf, "%s: %s: corrupt relocation section header", elf->path, sec->name);
 		sec->base = &elf->secs[sec->sh->sh_info];
 		sec->base->rela = sec;
-		if (is_debug_info(sec->base) || (unused && unused(sec->base)))
-			continue;	/* debug info: most relocations of a -g object */
-		sec->nrels = sec->size / sizeof(Elf64_Rela);
-		sec->rels = xcalloc(sec->nrels, sizeof(*sec->rels));
-		table = sec->data ? borrow_aligned(elf, sec->data, sec->nrels * sizeof(*table), _Alignof(Elf64_Rela)) : NULL;
-		if (!table && sec->nrels)
-			bad(elf, "%s: %s: unreadable", elf->path, sec->name);
-		for (size_t i = 0; i < sec->nrels; i++) {
-			Elf64_Rela r = table[i];
-			size_t si;
-
-			si = ELF64_R_SYM(r.r_info);
-			if (si == 0 || si >= elf->nsyms)
-				bad(elf, "%s: %s: relocation %zu: symbol index %zu out of range", elf->path, sec->name, i, si);
-			if (r.r_offset >= sec->base->size && sec->base->sh->sh_type != SHT_NOBITS)
-				bad(elf, "%s: %s: relocation %zu: offset 0x%lx beyond the section", elf->path, sec->name, i, (unsigned long)r.r_offset);
-			sec->rels[i] = (struct rel){ .off = (uint32_t)r.r_offset, .type = (uint32_t)ELF64_R_TYPE(r.r_info),
-						     .addend = r.r_addend, .sym = &elf->syms[si] };
-		}
+		if (!is_debug_info(sec->base) && !(later && later(sec->base)))
+			elf_read_rels(elf, sec);
 	}
 }
 
 /* The file is mapped by us and handed to libelf as memory, so what libelf
- * finds stays valid after elf_end: the model keeps only the image. */
-void elf_open_model(struct elf *elf, const char *path, bool (*unused)(const struct sec *sec))
+ * finds stays valid after elf_end: the model keeps only the image. Only
+ * the section headers go through libelf: symbols and relocations are
+ * arrays in section data, read after libelf's state is freed. */
+void elf_open_model(struct elf *elf, const char *path, bool (*later)(const struct sec *sec))
 {
 	struct stat st;
 	int fd;
@@ -309,7 +324,7 @@ void elf_open_model(struct elf *elf, const char *path, bool (*unused)(const stru
 	elf->e = NULL;
 	read_symbols(elf);
 	link_symbols(elf);
-	read_relocations(elf, unused);
+	read_relocations(elf, later);
 	if (!elf->file)
 		elf->file = "";
 }

@@ -57,8 +57,7 @@ struct sym {
 	bool include, ignore, has_fentry;
 };
 
-/* Names, headers, symbols and data point into the mapped file image;
- * libelf parses and checks it and is released once the model is built. */
+/* Names, headers, symbols and data point into the mapped file image. */
 struct elf {
 	const char *path;
 	Elf *e;				/* only while the model is built */
@@ -80,9 +79,12 @@ struct elf {
 #define for_each_rel(sec, r) for (struct rel *r = (sec)->rela ? (sec)->rela->rels : NULL; \
 	r && r < (sec)->rela->rels + (sec)->rela->nrels; r++)
 
-/* UNUSED (or NULL) names sections whose relocations no pass reads on this
- * side; the model leaves those out, as it does for debug info. */
-void elf_open_model(struct elf *elf, const char *path, bool (*unused)(const struct sec *sec));
+/* Relocations are read at open, except for debug info (never) and for
+ * sections LATER (may be NULL) names: elf_read_rels reads those when a
+ * pass needs them, elf_drop_rels lets them go again. */
+void elf_open_model(struct elf *elf, const char *path, bool (*later)(const struct sec *sec));
+void elf_read_rels(struct elf *elf, struct sec *rela);
+void elf_drop_rels(struct sec *rela);
 void elf_close_model(struct elf *elf);
 
 /* Name without compiler suffixes (.NNN, .isra.N, .constprop.N, .part.N,

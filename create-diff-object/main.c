@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 		die(EXIT_ERROR, "libelf: %s", elf_errmsg(-1));
 
 	elf_open_model(&c->orig, c->a.orig, is_special);
-	elf_open_model(&c->patched, c->a.patched, NULL);
+	elf_open_model(&c->patched, c->a.patched, is_special);
 	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig);
 	symvers_load(c->a.symvers);
 

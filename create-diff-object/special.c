@@ -355,8 +355,24 @@ static void modinfo(struct ctx *c)
 	}
 }
 
+/* Relocations of the patched special sections, for this pass only. */
+static void read_special_rels(struct ctx *c, bool read)
+{
+	for_each_sec(&c->patched, sec) {
+		if (!sec->rela || !is_special(sec))
+			continue;
+		if (read) {
+			elf_read_rels(&c->patched, sec->rela);
+			resolve_refs(sec->rela);
+		} else {
+			elf_drop_rels(sec->rela);
+		}
+	}
+}
+
 void include_special(struct ctx *c)
 {
+	read_special_rels(c, true);
 	for (size_t si = 0; si < NSPECIAL; si++) {
 		size_t pos, outi = 0;
 
@@ -392,6 +408,7 @@ void include_special(struct ctx *c)
 	}
 	mcount(c);
 	modinfo(c);
+	read_special_rels(c, false);
 }
 
 void special_free(void)

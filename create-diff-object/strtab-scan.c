@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { FILTER_BITS = 18, WINDOW = 64 * 1024 };
+enum { FILTER_BITS = 18, WINDOW = 16 * 1024 };
 
 static uint64_t roll(uint64_t h, unsigned char c)
 {
@@ -19,6 +19,8 @@ static size_t filter_bit(uint64_t h, size_t len)
 {
 	return (size_t)(((h + len) * 0x9e3779b97f4a7c15ULL) >> (64 - FILTER_BITS));
 }
+
+static void offmap_free(struct offmap *m);
 
 static void offmap_put(struct offmap *m, uint64_t off, const char *key)
 {
@@ -56,7 +58,7 @@ const char *offmap_get(const struct offmap *m, uint64_t off)
 	return NULL;
 }
 
-void offmap_free(struct offmap *m)
+static void offmap_free(struct offmap *m)
 {
 	free(m->offs);
 	free(m->keys);
@@ -65,8 +67,7 @@ void offmap_free(struct offmap *m)
 
 /* Check every suffix of the string S[0..LEN) (NUL at S[LEN]) starting at
  * table offset AT. */
-static void scan_string(const char *s, size_t len, uint64_t at, const unsigned char *filter,
-			const struct ht *wanted, struct offmap *found)
+static void scan_string(struct strtab_scan *sc, const char *s, size_t len, uint64_t at)
 {
 	uint64_t h = 0;
 
@@ -76,31 +77,36 @@ static void scan_string(const char *s, size_t len, uint64_t at, const unsigned c
 
 		h = roll(h, (unsigned char)s[len - k]);
 		bit = filter_bit(h, k);
-		if (!(filter[bit / 8] & (1u << bit % 8)))
+		if (!(sc->filter[bit / 8] & (1u << bit % 8)))
 			continue;
-		key = ht_get(wanted, s + len - k, NULL);
+		key = sc->find(s + len - k);
 		if (key)
-			offmap_put(found, at + len - k, key);
+			offmap_put(&sc->found, at + len - k, key);
 	}
 }
 
-void strtab_scan(const char *path, int fd, uint64_t off, uint64_t size, const struct ht *wanted, struct offmap *found)
+void strtab_scan_init(struct strtab_scan *s, const char *(*find)(const char *name))
 {
-	unsigned char *filter = xcalloc(1, (1u << FILTER_BITS) / 8);
+	*s = (struct strtab_scan){ .filter = xcalloc(1, (1u << FILTER_BITS) / 8), .find = find };
+}
+
+void strtab_want(struct strtab_scan *s, const char *name)
+{
+	size_t len = strlen(name), bit;
+	uint64_t h = 0;
+
+	for (size_t k = 1; k <= len; k++)
+		h = roll(h, (unsigned char)name[len - k]);
+	bit = filter_bit(h, len);
+	s->filter[bit / 8] |= (unsigned char)(1u << bit % 8);
+}
+
+void strtab_scan(struct strtab_scan *s, const char *path, int fd, uint64_t off, uint64_t size)
+{
 	size_t cap = WINDOW, have = 0;
 	char *buf = xcalloc(1, cap);
 	uint64_t done = 0;		/* table offset of buf[0] */
 
-	for (size_t i = 0; i < wanted->count; i++) {
-		const char *key = wanted->ents[i].key;
-		size_t len = strlen(key), bit;
-		uint64_t h = 0;
-
-		for (size_t k = 1; k <= len; k++)
-			h = roll(h, (unsigned char)key[len - k]);
-		bit = filter_bit(h, len);
-		filter[bit / 8] |= (unsigned char)(1u << bit % 8);
-	}
 	while (done + have < size) {
 		size_t want = cap - have, start = 0;
 		ssize_t n;
@@ -112,7 +118,7 @@ void strtab_scan(const char *path, int fd, uint64_t off, uint64_t size, const st
 			die(EXIT_ERROR, "SYMTAB %s: truncated string table", path);
 		have += (size_t)n;
 		for (char *nul; (nul = memchr(buf + start, 0, have - start)); start = (size_t)(nul - buf) + 1)
-			scan_string(buf + start, (size_t)(nul - buf) - start, done + start, filter, wanted, found);
+			scan_string(s, buf + start, (size_t)(nul - buf) - start, done + start);
 		/* the unfinished string moves to the front; one longer than the
 		 * window widens it */
 		memmove(buf, buf + start, have - start);
@@ -124,5 +130,11 @@ void strtab_scan(const char *path, int fd, uint64_t off, uint64_t size, const st
 		}
 	}
 	free(buf);
-	free(filter);
+}
+
+void strtab_scan_free(struct strtab_scan *s)
+{
+	free(s->filter);
+	offmap_free(&s->found);
+	s->filter = NULL;
 }

@@ -3,16 +3,26 @@
 #ifndef CDO_STRTAB_SCAN_H
 #define CDO_STRTAB_SCAN_H
 #include <stdint.h>
-#include "hash.h"
+#include <stddef.h>
 
 /* offset in the string table -> the wanted key found there */
 struct offmap { uint64_t *offs; const char **keys; size_t cap, count; };
 
-/* Record every offset of the table at [OFF, OFF+SIZE) of FD where a string
- * equal to a key of WANTED starts, including inside a longer string (ld
- * merges a name into the tail of another that ends with it). */
-void strtab_scan(const char *path, int fd, uint64_t off, uint64_t size, const struct ht *wanted, struct offmap *found);
+struct strtab_scan {
+	unsigned char *filter;		/* bit filter over (suffix hash, length) */
+	/* the caller's copy of NAME if it is wanted, else NULL */
+	const char *(*find)(const char *name);
+	struct offmap found;
+};
+
+void strtab_scan_init(struct strtab_scan *s, const char *(*find)(const char *name));
+/* Announce a wanted name (every name FIND can return must be announced). */
+void strtab_want(struct strtab_scan *s, const char *name);
+/* Record every offset of the table at [OFF, OFF+SIZE) of FD where a wanted
+ * string starts, including inside a longer string (ld merges a name into
+ * the tail of another that ends with it). */
+void strtab_scan(struct strtab_scan *s, const char *path, int fd, uint64_t off, uint64_t size);
 const char *offmap_get(const struct offmap *m, uint64_t off);
-void offmap_free(struct offmap *m);
+void strtab_scan_free(struct strtab_scan *s);
 
 #endif

@@ -19,7 +19,8 @@ struct psym {
 
 static struct psym *psyms;
 static size_t npsyms, cappsyms;
-static struct ht by_name, interest;
+static struct ht by_name;
+static struct elf *objs[2];		/* only their names are of interest */
 static bool *file_match;		/* per FILE block: named like our source */
 static size_t nblocks;
 static size_t our_block;		/* FILE block of the object being patched */
@@ -27,6 +28,25 @@ static const char *our_file;
 static struct ht exports;
 static char **export_mem;
 static size_t nexport_mem;
+
+static bool interesting(const struct sym *sym)
+{
+	return *sym->name && sym->type != STT_SECTION && sym->type != STT_FILE;
+}
+
+/* Only symbols named like one of our objects' (or our source file) are
+ * kept from the parent: the objects' name tables are the filter, and the
+ * name returned is theirs. */
+static const char *interest(const char *name)
+{
+	for (int i = 0; i < 2; i++) {
+		struct sym *s = ht_get(&objs[i]->sym_by_name, name, NULL);
+
+		if (s)
+			return s->name;
+	}
+	return our_file && !strcmp(name, our_file) ? our_file : NULL;
+}
 
 /* A FILE symbol starts a new block of local symbols. */
 static void new_block(const char *name, size_t *block)
@@ -37,7 +57,7 @@ static void new_block(const char *name, size_t *block)
 	file_match[nblocks] = name && our_file && !strcmp(name, our_file);
 }
 
-/* KEY: the interest table's copy of the name. */
+/* KEY: an object's copy of the name (see interest). */
 static void add_psym(const char *key, bool local, bool defined, size_t block)
 {
 	struct psym *p;
@@ -61,9 +81,9 @@ static void load_elf(const char *path, int fd)
 {
 	Elf64_Ehdr eh;
 	Elf64_Shdr sh[256], st = { 0 }, str;
-	struct offmap names = { 0 };
+	struct strtab_scan names;
 	size_t block = 0, nsyms, shnum;
-	enum { CHUNK = 4096 };
+	enum { CHUNK = 1024 };
 	Elf64_Sym *chunk;
 
 	if (pread(fd, &eh, sizeof(eh), 0) != sizeof(eh) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
@@ -85,7 +105,14 @@ static void load_elf(const char *path, int fd)
 	if (!st.sh_type || st.sh_link >= shnum || st.sh_entsize != sizeof(Elf64_Sym) ||
 	    pread(fd, &str, sizeof(str), (off_t)(eh.e_shoff + st.sh_link * sizeof(str))) != sizeof(str))
 		die(EXIT_ERROR, "SYMTAB %s: no usable symbol table", path);
-	strtab_scan(path, fd, str.sh_offset, str.sh_size, &interest, &names);
+	strtab_scan_init(&names, interest);
+	for (int i = 0; i < 2; i++)
+		for_each_sym(objs[i], sym)
+			if (interesting(sym))
+				strtab_want(&names, sym->name);
+	if (our_file)
+		strtab_want(&names, our_file);
+	strtab_scan(&names, path, fd, str.sh_offset, str.sh_size);
 	nsyms = st.sh_size / sizeof(Elf64_Sym);
 	chunk = xcalloc(CHUNK, sizeof(*chunk));
 	for (size_t i = 1; i < nsyms; i += CHUNK - 1) {
@@ -95,7 +122,7 @@ static void load_elf(const char *path, int fd)
 		    (ssize_t)(n * sizeof(*chunk)))
 			die(EXIT_ERROR, "SYMTAB %s: truncated symbol table", path);
 		for (size_t k = 0; k < n; k++) {
-			const char *key = offmap_get(&names, chunk[k].st_name);
+			const char *key = offmap_get(&names.found, chunk[k].st_name);
 
 			if (chunk[k].st_name >= str.sh_size)
 				die(EXIT_ERROR, "SYMTAB %s: symbol %zu: bad name", path, i + k);
@@ -106,7 +133,7 @@ static void load_elf(const char *path, int fd)
 		}
 	}
 	free(chunk);
-	offmap_free(&names);
+	strtab_scan_free(&names);
 }
 
 /* Split LINE in place into up to MAX whitespace-separated fields. */
@@ -150,7 +177,7 @@ static void load_text(const char *path, FILE *f)
 		name = n > 7 ? fl[7] : "";
 		if (!strcmp(fl[3], "FILE"))
 			new_block(name, &block);
-		else if ((key = ht_get(&interest, name, NULL)) && strcmp(fl[3], "SECTION"))
+		else if ((key = interest(name)) && strcmp(fl[3], "SECTION"))
 			add_psym(key, !strcmp(fl[4], "LOCAL"), strcmp(fl[6], "UND") != 0, block);
 	}
 	free(line);
@@ -186,14 +213,6 @@ static struct elf *lazy_obj;
 
 /* Opened now so a missing file is reported at once; read only when a
  * symbol is first looked up (a run with no changes never needs it). */
-static void add_interest(struct elf *elf)
-{
-	for_each_sym(elf, sym)
-		if (*sym->name && sym->type != STT_SECTION && sym->type != STT_FILE &&
-		    !ht_get(&interest, sym->name, NULL))
-			ht_put(&interest, sym->name, (void *)sym->name);
-}
-
 void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other)
 {
 	int fd = open(path, O_RDONLY);
@@ -211,12 +230,8 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj, struct 
 	lazy_path = path;
 	lazy_obj = obj;
 	our_file = objfile;
-	ht_init(&interest, obj->nsyms + other->nsyms);
-	add_interest(obj);
-	add_interest(other);
-	/* the FILE symbol that opens our block of locals */
-	if (our_file && !ht_get(&interest, our_file, NULL))
-		ht_put(&interest, our_file, (void *)our_file);
+	objs[0] = obj;
+	objs[1] = other;
 }
 
 static void load_now(void)
@@ -296,7 +311,7 @@ void symvers_load(const char *path)
 		char *crc = strtok(line, "\t\n"), *sym = strtok(NULL, "\t\n"), *mod = strtok(NULL, "\t\n");
 		char *base, *m;
 
-		if (!crc || !sym || !mod || !ht_get(&interest, sym, NULL))
+		if (!crc || !sym || !mod || !interest(sym))
 			continue;
 		base = strrchr(mod, '/');
 		base = base ? base + 1 : mod;
@@ -323,7 +338,6 @@ void symtab_free(void)
 	free(psyms);
 	free(file_match);
 	ht_free(&by_name);
-	ht_free(&interest);
 	for (size_t i = 0; i < nexport_mem; i++)
 		free(export_mem[i]);
 	free(export_mem);
