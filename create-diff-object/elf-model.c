@@ -438,6 +438,11 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 	return best;
 }
 
+bool is_empty_local(const struct sym *s)
+{
+	return s->type == STT_OBJECT && s->bind == STB_LOCAL && s->sec && !s->s->st_size;
+}
+
 bool is_constant(const struct sym *s)
 {
 	/* made by the compiler, never by the source: no address escapes */

@@ -99,6 +99,10 @@ bool is_pcrel(unsigned type);
 /* A compiler-made read-only object (switch table CSWTCH.N, __func__.N): its
  * value never changes at run time, so included code may take a copy. */
 bool is_constant(const struct sym *s);
+/* A static of size 0 (lockdep's __key without lockdep): it holds no state,
+ * so included code may take its own, and the kernel's final link may have
+ * dropped its symbol. */
+bool is_empty_local(const struct sym *s);
 /* Defined function/object symbol of SEC covering OFF, or NULL. */
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off);
 

@@ -78,7 +78,8 @@ void include_need(struct sec *from, struct rel *r)
 		include_sec(t->sec);
 		return;
 	}
-	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED || is_constant(t))
+	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED || is_constant(t) ||
+	    is_empty_local(t))
 		if (!is_excluded(t->sec))
 			include_sym(t);
 }
