@@ -39,13 +39,16 @@ struct ctx {
 };
 
 /* symtab.c: the parent's symbol table and Module.symvers */
-void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other);
+/* VMLINUX: the parent is vmlinux, whose kallsyms is sorted by address. */
+void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other, bool vmlinux);
 void symvers_load(const char *path);
 /* Module (basename) that exports NAME, or NULL. */
 const char *symvers_owner(const char *name);
-/* 1-based position of local NAME in our object's FILE block when the name
- * occurs more than once in the parent; 0 when unique. Dies when absent. */
+/* Position (sympos) of local NAME of our object's FILE block among the
+ * parent's same-named symbols, in the order the kernel counts them; 0 when
+ * unique. Dies when absent. */
 unsigned long symtab_local_pos(const char *name, const char *user);
+/* The same for the global NAME (0 when absent: see symtab_has_global). */
 unsigned long symtab_global_pos(const char *name);
 bool symtab_has_global(const char *name);
 void symtab_free(void);

@@ -31,10 +31,13 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 		else if (!symtab_has_global(o->name))
 			die(EXIT_ERROR, "%s: global symbol %s (used by %s) not found in the parent's symbol table",
 			    c->a.parent, o->name, user);
+		else
+			t->sympos = symtab_global_pos(o->name);
 		return;
 	}
 	if (symtab_has_global(o->name)) {
 		t->objname = c->a.parent;
+		t->sympos = symtab_global_pos(o->name);
 		return;
 	}
 	if (c->parent_is_vmlinux)

@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 
 	elf_open_model(&c->orig, c->a.orig, is_special);
 	elf_open_model(&c->patched, c->a.patched, is_special);
-	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig);
+	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig, c->parent_is_vmlinux);
 	symvers_load(c->a.symvers);
 
 	resolve_section_refs(&c->orig);

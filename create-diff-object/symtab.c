@@ -2,6 +2,7 @@
  * Module.symvers: which symbols exist where, and who exports what. */
 #include "cdo.h"
 #include "strtab-scan.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -13,8 +14,10 @@
  * object, not the kernel. */
 struct psym {
 	const char *name;		/* borrowed from the object's model */
+	uint64_t addr;
 	size_t block;			/* number of STT_FILE entries before it */
-	bool local, file, defined;
+	bool local;
+	bool listed;			/* in kallsyms: defined, not absolute */
 };
 
 static struct psym *psyms;
@@ -25,6 +28,7 @@ static bool *file_match;		/* per FILE block: named like our source */
 static size_t nblocks;
 static size_t our_block;		/* FILE block of the object being patched */
 static const char *our_file;
+static bool by_address;			/* vmlinux: kallsyms is sorted by address */
 static struct ht exports;
 static char **export_mem;
 static size_t nexport_mem;
@@ -58,7 +62,7 @@ static void new_block(const char *name, size_t *block)
 }
 
 /* KEY: an object's copy of the name (see interest). */
-static void add_psym(const char *key, bool local, bool defined, size_t block)
+static void add_psym(const char *key, bool local, bool listed, uint64_t addr, size_t block)
 {
 	struct psym *p;
 
@@ -68,9 +72,9 @@ static void add_psym(const char *key, bool local, bool defined, size_t block)
 	}
 	p = &psyms[npsyms++];
 	p->name = key;
-	p->file = false;
+	p->addr = addr;
 	p->local = local;
-	p->defined = defined;
+	p->listed = listed;
 	p->block = block;
 }
 
@@ -129,7 +133,8 @@ static void load_elf(const char *path, int fd)
 			if (ELF64_ST_TYPE(chunk[k].st_info) == STT_FILE)
 				new_block(key, &block);
 			else if (key && ELF64_ST_TYPE(chunk[k].st_info) != STT_SECTION)
-				add_psym(key, ELF64_ST_BIND(chunk[k].st_info) == STB_LOCAL, chunk[k].st_shndx != SHN_UNDEF, block);
+				add_psym(key, ELF64_ST_BIND(chunk[k].st_info) == STB_LOCAL,
+					 chunk[k].st_shndx != SHN_UNDEF && chunk[k].st_shndx != SHN_ABS, chunk[k].st_value, block);
 		}
 	}
 	free(chunk);
@@ -178,7 +183,8 @@ static void load_text(const char *path, FILE *f)
 		if (!strcmp(fl[3], "FILE"))
 			new_block(name, &block);
 		else if ((key = interest(name)) && strcmp(fl[3], "SECTION"))
-			add_psym(key, !strcmp(fl[4], "LOCAL"), strcmp(fl[6], "UND") != 0, block);
+			add_psym(key, !strcmp(fl[4], "LOCAL"), strcmp(fl[6], "UND") && strcmp(fl[6], "ABS"),
+				 strtoull(fl[1], NULL, 16), block);
 	}
 	free(line);
 	if (!seen)
@@ -213,7 +219,7 @@ static struct elf *lazy_obj;
 
 /* Opened now so a missing file is reported at once; read only when a
  * symbol is first looked up (a run with no changes never needs it). */
-void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other)
+void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other, bool vmlinux)
 {
 	int fd = open(path, O_RDONLY);
 	char head[4097];
@@ -232,6 +238,7 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj, struct 
 	our_file = objfile;
 	objs[0] = obj;
 	objs[1] = other;
+	by_address = vmlinux;
 }
 
 static void load_now(void)
@@ -264,27 +271,44 @@ static void load_now(void)
 	find_block(lazy_obj);
 }
 
-unsigned long symtab_local_pos(const char *name, const char *user)
+/* The kernel finds a symbol of a livepatch relocation by name and position
+ * among the same-named symbols of kallsyms: sorted by address for vmlinux,
+ * in symbol table order for a module. 0 when the name is unique. */
+static unsigned long position(const char *name, const struct psym *target)
 {
-	size_t pos, n = 0, found = 0, total;
-
-	load_now();
-	total = ht_count(&by_name, name);
+	size_t pos, total = 0, before = 0;
 
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos)) {
-		n++;
-		if (p->local && our_block && p->block == our_block && !found)
-			found = n;
+		if (!p->listed)
+			continue;
+		total++;
+		if (p != target && (by_address ? p->addr < target->addr || (p->addr == target->addr && p < target)
+					       : p < target))
+			before++;
 	}
-	if (!found)
-		die(EXIT_ERROR, "%s: local symbol %s (used by %s) not found in the parent's symbol table under %s",
-		    g_objname, name, user, our_file);
-	return total > 1 ? found : 0;
+	return total > 1 ? before + 1 : 0;
+}
+
+unsigned long symtab_local_pos(const char *name, const char *user)
+{
+	size_t pos;
+
+	load_now();
+	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
+		if (p->local && p->listed && our_block && p->block == our_block)
+			return position(name, p);
+	die(EXIT_ERROR, "%s: local symbol %s (used by %s) not found in the parent's symbol table under %s",
+	    g_objname, name, user, our_file);
 }
 
 unsigned long symtab_global_pos(const char *name)
 {
-	(void)name;
+	size_t pos;
+
+	load_now();
+	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
+		if (!p->local && p->listed)
+			return position(name, p);
 	return 0;
 }
 
@@ -294,7 +318,7 @@ bool symtab_has_global(const char *name)
 
 	load_now();
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
-		if (!p->local && p->defined)
+		if (!p->local && p->listed)
 			return true;
 	return false;
 }
