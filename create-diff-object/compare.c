@@ -209,7 +209,19 @@ static bool is_once_data(const struct sec *sec)
 
 static bool is_data(const struct sec *sec)
 {
-	static const char *const prefixes[] = { ".data", ".bss", ".rodata", ".tbss", ".tdata" };
+	static const char *const prefixes[] = { ".data", ".bss", ".rodata", ".tbss", ".tdata", ".ref.data" };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(sec->name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* __initdata, __initconst, __exitdata: used at boot (or module exit) and
+ * freed or discarded; a new value could never take effect. */
+static bool is_init_data(const struct sec *sec)
+{
+	static const char *const prefixes[] = { ".init.data", ".init.rodata", ".exit.data" };
 
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (!strncmp(sec->name, prefixes[i], strlen(prefixes[i])))
@@ -247,8 +259,30 @@ static void check_static_locals(struct sym *pf)
 	}
 }
 
+/* A struct pi_entry describes a printk call site (format, function, file,
+ * line) for /sys/kernel/debug/printk/index: its line moves with the code
+ * above it, and an included printk brings its own entry, so a changed one
+ * is not changed state. */
+static void mark_printk_entries(struct ctx *c)
+{
+	size_t pos;
+
+	for (struct sec *pi = ht_get(&c->patched.sec_by_name, ".printk_index", &pos); pi;
+	     pi = ht_next(&c->patched.sec_by_name, ".printk_index", &pos)) {
+		if (!pi->rela)
+			continue;
+		elf_read_rels(&c->patched, pi->rela);
+		resolve_refs(pi->rela);
+		for_each_rel(pi, r)
+			if (r->sym->sec)
+				r->sym->sec->printk_entry = true;
+		elf_drop_rels(pi->rela);
+	}
+}
+
 void check_refusals(struct ctx *c)
 {
+	mark_printk_entries(c);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
@@ -263,12 +297,15 @@ void check_refusals(struct ctx *c)
 			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
 			    (unsigned long)os->sh->sh_flags, (unsigned long)ps->sh->sh_flags);
 		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name) &&
-		    data_object(ps)) {
+		    !ps->printk_entry && data_object(ps)) {
 			const char *what = data_object(ps)->name;
 
 			die(EXIT_REFUSED, "%s: changed data section %s (existing data cannot be patched; use a shadow variable)",
 			    what, ps->name);
 		}
+		if (ps->status == ST_CHANGED && is_init_data(ps) && data_object(ps))
+			die(EXIT_REFUSED, "%s: changed __init data in %s (it was used during boot and is gone)",
+			    data_object(ps)->name, ps->name);
 	}
 	for_each_sym(&c->patched, s) {
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&

@@ -39,6 +39,7 @@ struct sec {
 	uint32_t out_idx;
 	enum status status;
 	bool include, ignore;
+	bool printk_entry;		/* holds a pi_entry .printk_index points at */
 };
 
 struct sym {
