@@ -239,6 +239,15 @@ static const struct sym *data_object(const struct sec *sec)
 	return NULL;
 }
 
+/* A variable of SEC that the original does not have, or NULL. */
+static const struct sym *new_object(const struct sec *sec)
+{
+	for (size_t i = 0; i < sec->nsyms; i++)
+		if (sec->syms[i]->type == STT_OBJECT && !sec->syms[i]->twin)
+			return sec->syms[i];
+	return NULL;
+}
+
 /* A changed function must not drop a static local its original used: the
  * new code would start over with a fresh variable. */
 static void check_static_locals(struct sym *pf)
@@ -298,10 +307,13 @@ void check_refusals(struct ctx *c)
 			    (unsigned long)os->sh->sh_flags, (unsigned long)ps->sh->sh_flags);
 		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name) &&
 		    !ps->printk_entry && data_object(ps)) {
-			const char *what = data_object(ps)->name;
+			const struct sym *added = new_object(ps);
 
+			if (added)
+				die(EXIT_REFUSED, "%s: new variable in %s, a section shared with existing data (new data needs a section of its own: drop the section attribute, e.g. __read_mostly, or use a shadow variable)",
+				    added->name, ps->name);
 			die(EXIT_REFUSED, "%s: changed data section %s (existing data cannot be patched; use a shadow variable)",
-			    what, ps->name);
+			    data_object(ps)->name, ps->name);
 		}
 		if (ps->status == ST_CHANGED && is_init_data(ps) && data_object(ps))
 			die(EXIT_REFUSED, "%s: changed __init data in %s (it was used during boot and is gone)",
