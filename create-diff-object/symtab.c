@@ -297,8 +297,8 @@ unsigned long symtab_local_pos(const char *name, const char *user)
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
 		if (p->local && p->listed && our_block && p->block == our_block)
 			return position(name, p);
-	die(EXIT_ERROR, "%s: local symbol %s (used by %s) not found in the parent's symbol table under %s",
-	    g_objname, name, user, our_file);
+	die(EXIT_ERROR, "local symbol %s (used by %s) not found in the parent's symbol table under %s",
+	    name, user, our_file);
 }
 
 unsigned long symtab_global_pos(const char *name)
