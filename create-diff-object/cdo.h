@@ -53,9 +53,7 @@ unsigned long symtab_global_pos(const char *name);
 bool symtab_has_global(const char *name);
 void symtab_free(void);
 
-void resolve_section_refs(struct elf *elf);	/* correlate.c */
-void resolve_refs(struct sec *rela);
-void correlate(struct ctx *c);
+void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
 void check_refusals(struct ctx *c);

@@ -280,12 +280,11 @@ static void mark_printk_entries(struct ctx *c)
 	     pi = ht_next(&c->patched.sec_by_name, ".printk_index", &pos)) {
 		if (!pi->rela)
 			continue;
+		/* kept: include_special reads them anyway (and drops them) */
 		elf_read_rels(&c->patched, pi->rela);
-		resolve_refs(pi->rela);
 		for_each_rel(pi, r)
 			if (r->sym->sec)
 				r->sym->sec->printk_entry = true;
-		elf_drop_rels(pi->rela);
 	}
 }
 

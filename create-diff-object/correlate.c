@@ -5,42 +5,6 @@
 #include "cdo.h"
 #include <string.h>
 
-/* The assembler turns references to local symbols into section symbol +
- * offset; point them back at the function or object so that comparison and
- * output speak of symbols. Mergeable strings keep their section symbol. */
-void resolve_refs(struct sec *rsec)
-{
-	for (struct rel *r = rsec->rels; r < rsec->rels + rsec->nrels; r++) {
-		struct sec *tsec = r->sym->sec;
-		struct sym *s = NULL;
-
-		/* local labels (.LC0) are section offsets too */
-		if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
-			r->addend += (GElf_Sxword)r->sym->s->st_value;
-			r->sym = tsec->secsym;
-		}
-		if (r->sym->type != STT_SECTION || is_string_sec(tsec))
-			continue;
-		/* pc-relative: the target is 4 bytes past the addend, more
-		 * when an immediate follows the displacement */
-		for (GElf_Sxword k = 4; is_pcrel(r->type) && !s && k <= 8; k++)
-			s = sym_at(tsec, r->addend + k);
-		if (!s)
-			s = sym_at(tsec, r->addend);
-		if (!s)
-			continue;
-		r->addend -= (GElf_Sxword)s->s->st_value;
-		r->sym = s;
-	}
-}
-
-void resolve_section_refs(struct elf *elf)
-{
-	for_each_sec(elf, rsec)
-		if (rsec->base)
-			resolve_refs(rsec);
-}
-
 static void pair(struct sym *p, struct sym *o)
 {
 	p->twin = o;

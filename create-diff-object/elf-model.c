@@ -241,6 +241,33 @@ static void link_symbols(struct elf *elf)
 	}
 }
 
+/* The assembler turns references to local symbols into section symbol +
+ * offset; point them back at the function or object so that comparison and
+ * output speak of symbols. Mergeable strings keep their section symbol. */
+static void resolve_ref(struct rel *r)
+{
+	struct sec *tsec = r->sym->sec;
+	struct sym *s = NULL;
+
+	/* local labels (.LC0) are section offsets too */
+	if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
+		r->addend += (GElf_Sxword)r->sym->s->st_value;
+		r->sym = tsec->secsym;
+	}
+	if (r->sym->type != STT_SECTION || is_string_sec(tsec))
+		return;
+	/* pc-relative: the target is 4 bytes past the addend, more when an
+	 * immediate follows the displacement */
+	for (GElf_Sxword k = 4; is_pcrel(r->type) && !s && k <= 8; k++)
+		s = sym_at(tsec, r->addend + k);
+	if (!s)
+		s = sym_at(tsec, r->addend);
+	if (!s)
+		return;
+	r->addend -= (GElf_Sxword)s->s->st_value;
+	r->sym = s;
+}
+
 void elf_read_rels(struct elf *elf, struct sec *rela)
 {
 	const Elf64_Rela *table;
@@ -263,6 +290,7 @@ void elf_read_rels(struct elf *elf, struct sec *rela)
 			    (unsigned long)r.r_offset);
 		rela->rels[i] = (struct rel){ .off = (uint32_t)r.r_offset, .type = (uint32_t)ELF64_R_TYPE(r.r_info),
 					      .addend = r.r_addend, .sym = &elf->syms[si] };
+		resolve_ref(&rela->rels[i]);
 	}
 }
 

@@ -82,7 +82,9 @@ struct elf {
 
 /* Relocations are read at open, except for debug info (never) and for
  * sections LATER (may be NULL) names: elf_read_rels reads those when a
- * pass needs them, elf_drop_rels lets them go again. */
+ * pass needs them, elf_drop_rels lets them go again. A relocation against
+ * a section symbol + offset is read as one against the function or object
+ * there (mergeable strings keep their section symbol). */
 void elf_open_model(struct elf *elf, const char *path, bool (*later)(const struct sec *sec));
 void elf_read_rels(struct elf *elf, struct sec *rela);
 void elf_drop_rels(struct sec *rela);

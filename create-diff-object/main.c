@@ -94,8 +94,6 @@ int main(int argc, char **argv)
 	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig, c->parent_is_vmlinux);
 	symvers_load(c->a.symvers);
 
-	resolve_section_refs(&c->orig);
-	resolve_section_refs(&c->patched);
 	correlate(c);
 	mark_ignored(c);
 	compare(c);

@@ -361,12 +361,10 @@ static void read_special_rels(struct ctx *c, bool read)
 	for_each_sec(&c->patched, sec) {
 		if (!sec->rela || !is_special(sec))
 			continue;
-		if (read) {
+		if (read)
 			elf_read_rels(&c->patched, sec->rela);
-			resolve_refs(sec->rela);
-		} else {
+		else
 			elf_drop_rels(sec->rela);
-		}
 	}
 }
 
