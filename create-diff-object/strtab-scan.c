@@ -20,49 +20,28 @@ static size_t filter_bit(uint64_t h, size_t len)
 	return (size_t)(((h + len) * 0x9e3779b97f4a7c15ULL) >> (64 - FILTER_BITS));
 }
 
-static void offmap_free(struct offmap *m);
-
-static void offmap_put(struct offmap *m, uint64_t off, const char *key)
+static void add_hit(struct strtab_scan *s, uint64_t off, const char *key)
 {
-	if ((m->count + 1) * 4 > m->cap * 3) {
-		struct offmap old = *m;
-
-		m->cap = m->cap ? m->cap * 2 : 64;
-		m->offs = xcalloc(m->cap, sizeof(*m->offs));
-		m->keys = xcalloc(m->cap, sizeof(*m->keys));
-		m->count = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				offmap_put(m, old.offs[i], old.keys[i]);
-		offmap_free(&old);
+	if (s->nhits == s->caphits) {
+		s->caphits = s->caphits ? s->caphits * 2 : 256;
+		s->hits = xrealloc(s->hits, s->caphits * sizeof(*s->hits));
 	}
-	for (size_t i = (off * 0x9e3779b97f4a7c15ULL) >> 32 & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->keys[i]) {
-			m->offs[i] = off;
-			m->keys[i] = key;
-			m->count++;
-			return;
-		}
-		if (m->offs[i] == off)
-			return;
-	}
+	s->hits[s->nhits++] = (struct strtab_hit){ off, key };
 }
 
-const char *offmap_get(const struct offmap *m, uint64_t off)
+static int cmp_hit(const void *a, const void *b)
 {
-	if (!m->cap)
-		return NULL;
-	for (size_t i = (off * 0x9e3779b97f4a7c15ULL) >> 32 & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->offs[i] == off)
-			return m->keys[i];
-	return NULL;
+	uint64_t x = ((const struct strtab_hit *)a)->off, y = ((const struct strtab_hit *)b)->off;
+
+	return x < y ? -1 : x > y;
 }
 
-static void offmap_free(struct offmap *m)
+const char *strtab_key_at(const struct strtab_scan *s, uint64_t off)
 {
-	free(m->offs);
-	free(m->keys);
-	*m = (struct offmap){ 0 };
+	struct strtab_hit want = { off, NULL };
+	const struct strtab_hit *h = s->nhits ? bsearch(&want, s->hits, s->nhits, sizeof(*h), cmp_hit) : NULL;
+
+	return h ? h->key : NULL;
 }
 
 /* Check every suffix of the string S[0..LEN) (NUL at S[LEN]) starting at
@@ -81,7 +60,7 @@ static void scan_string(struct strtab_scan *sc, const char *s, size_t len, uint6
 			continue;
 		key = sc->find(s + len - k);
 		if (key)
-			offmap_put(&sc->found, at + len - k, key);
+			add_hit(sc, at + len - k, key);
 	}
 }
 
@@ -130,11 +109,13 @@ void strtab_scan(struct strtab_scan *s, const char *path, int fd, uint64_t off, 
 		}
 	}
 	free(buf);
+	/* each (string, suffix) is one offset: no duplicates to merge */
+	qsort(s->hits, s->nhits, sizeof(*s->hits), cmp_hit);
 }
 
 void strtab_scan_free(struct strtab_scan *s)
 {
 	free(s->filter);
-	offmap_free(&s->found);
-	s->filter = NULL;
+	free(s->hits);
+	*s = (struct strtab_scan){ 0 };
 }

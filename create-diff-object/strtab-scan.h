@@ -5,14 +5,15 @@
 #include <stdint.h>
 #include <stddef.h>
 
-/* offset in the string table -> the wanted key found there */
-struct offmap { uint64_t *offs; const char **keys; size_t cap, count; };
+/* A wanted key found at an offset of the string table. */
+struct strtab_hit { uint64_t off; const char *key; };
 
 struct strtab_scan {
 	unsigned char *filter;		/* bit filter over (suffix hash, length) */
 	/* the caller's copy of NAME if it is wanted, else NULL */
 	const char *(*find)(const char *name);
-	struct offmap found;
+	struct strtab_hit *hits;	/* sorted by offset once the scan is done */
+	size_t nhits, caphits;
 };
 
 void strtab_scan_init(struct strtab_scan *s, const char *(*find)(const char *name));
@@ -22,7 +23,8 @@ void strtab_want(struct strtab_scan *s, const char *name);
  * string starts, including inside a longer string (ld merges a name into
  * the tail of another that ends with it). */
 void strtab_scan(struct strtab_scan *s, const char *path, int fd, uint64_t off, uint64_t size);
-const char *offmap_get(const struct offmap *m, uint64_t off);
+/* The wanted key at OFF, or NULL. */
+const char *strtab_key_at(const struct strtab_scan *s, uint64_t off);
 void strtab_scan_free(struct strtab_scan *s);
 
 #endif

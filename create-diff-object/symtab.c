@@ -126,10 +126,11 @@ static void load_elf(const char *path, int fd)
 		    (ssize_t)(n * sizeof(*chunk)))
 			die(EXIT_ERROR, "SYMTAB %s: truncated symbol table", path);
 		for (size_t k = 0; k < n; k++) {
-			const char *key = offmap_get(&names.found, chunk[k].st_name);
+			const char *key;
 
 			if (chunk[k].st_name >= str.sh_size)
 				die(EXIT_ERROR, "SYMTAB %s: symbol %zu: bad name", path, i + k);
+			key = strtab_key_at(&names, chunk[k].st_name);
 			if (ELF64_ST_TYPE(chunk[k].st_info) == STT_FILE)
 				new_block(key, &block);
 			else if (key && ELF64_ST_TYPE(chunk[k].st_info) != STT_SECTION)
@@ -301,26 +302,27 @@ unsigned long symtab_local_pos(const char *name, const char *user)
 	    name, user, our_file);
 }
 
-unsigned long symtab_global_pos(const char *name)
+static const struct psym *find_global(const char *name)
 {
 	size_t pos;
 
 	load_now();
 	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
 		if (!p->local && p->listed)
-			return position(name, p);
-	return 0;
+			return p;
+	return NULL;
+}
+
+unsigned long symtab_global_pos(const char *name)
+{
+	const struct psym *p = find_global(name);
+
+	return p ? position(name, p) : 0;
 }
 
 bool symtab_has_global(const char *name)
 {
-	size_t pos;
-
-	load_now();
-	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
-		if (!p->local && p->listed)
-			return true;
-	return false;
+	return find_global(name) != NULL;
 }
 
 void symvers_load(const char *path)
