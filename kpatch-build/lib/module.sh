@@ -1,0 +1,61 @@
+# kpatch-build: the patch module, linked by the kernel's own Kbuild against
+# the prepared tree (so vermagic and modversions are the target's), converted
+# to the livepatch ELF format, checked, signed, written. Sourced by kpatch-build.
+# Globals are set in args.sh and kpatch-build, which source this file.
+# shellcheck shell=bash disable=SC2154,SC2034
+
+build_module() {
+	local mdir=$tmp/module modname=$name
+	mkdir -p "$mdir"
+	cp "$KMOD_DIR/livepatch-core.c" "$KMOD_DIR/livepatch.lds" "$mdir/"
+	run ld -m elf_x86_64 -r -o "$mdir/patch-objects.o" "$tmp"/diff/*.o || die "$E_MODULE" "linking the diffed objects failed"
+	# Kbuild takes the prebuilt object as is; the .cmd keeps it from asking how to make it.
+	echo "savedcmd_patch-objects.o := true" >"$mdir/.patch-objects.o.cmd"
+	cat >"$mdir/Kbuild" <<EOF
+obj-m := $modname.o
+$modname-objs := livepatch-core.o patch-objects.o
+ccflags-y := -DLIVEPATCH_REPLACE=$replace
+ldflags-y := -T \$(src)/livepatch.lds
+EOF
+	# modpost checks exports against the target's Module.symvers.
+	[[ $symvers == /dev/null || -f $objdir/Module.symvers ]] || cp "$symvers" "$objdir/Module.symvers"
+	run make -C "$objdir" M="$mdir" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" modules ||
+		die "$E_MODULE" "Kbuild could not build the patch module"
+	[[ -f $mdir/$modname.ko ]] || die "$E_MODULE" "Kbuild wrote no $modname.ko"
+	run "$KLPMOD" "$mdir/$modname.ko" "$mdir/$modname.klp.ko" || die "$E_MODULE" "create-klp-module failed"
+}
+
+# Every undefined symbol must be exported by the kernel or a module; the
+# module must say it is a livepatch and carry the target's release.
+check_module() {
+	local ko=$tmp/module/$name.klp.ko missing vermagic
+	missing=$(readelf -s --wide "$ko" | awk '$7 == "UND" && $8 != "" { print $8 }' | sort -u |
+		while read -r s; do
+			[[ $symvers != /dev/null ]] && awk -v s="$s" '$2 == s { f = 1 } END { exit !f }' "$symvers" && continue
+			echo "$s"
+		done)
+	[[ -z $missing ]] || die "$E_MODULE" "undefined symbols that are neither exported nor livepatch symbols: $(tr '\n' ' ' <<<"$missing")"
+	[[ $(modinfo -F livepatch "$ko" 2>/dev/null) == Y ]] || die "$E_MODULE" "$ko has no livepatch=Y modinfo"
+	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null)
+	[[ ${vermagic%% *} == "$kver" ]] || die "$E_MODULE" "$ko has vermagic '$vermagic', the target is $kver"
+}
+
+# Signed as the kernel signs its modules: sign-file from the prepared tree,
+# with the config's hash.
+sign_module() {
+	[[ -n $sign_key ]] || return 0
+	local hash sf=$objdir/scripts/sign-file
+	hash=$(sed -n 's/^CONFIG_MODULE_SIG_HASH="\(.*\)"/\1/p' "$objdir/.config")
+	[[ -x $sf ]] || die "$E_MODULE" "$sf was not built (CONFIG_MODULE_SIG is not set in $config?)"
+	run "$sf" "${hash:-sha256}" "$sign_key" "$sign_cert" "$tmp/module/$name.klp.ko" ||
+		die "$E_MODULE" "sign-file failed with $sign_key and $sign_cert"
+	progress "signed with $sign_cert (${hash:-sha256})"
+}
+
+install_module() {
+	local dest=$outdir/$name.ko
+	mkdir -p "$outdir" || die "$E_MODULE" "cannot create $outdir"
+	cp "$tmp/module/$name.klp.ko" "$dest.tmp.$$"
+	mv "$dest.tmp.$$" "$dest"
+	progress "wrote $dest ($(stat -c %s "$dest") bytes, vermagic $(modinfo -F vermagic "$dest"))"
+}

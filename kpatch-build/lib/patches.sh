@@ -1,0 +1,105 @@
+# kpatch-build: the patches. Each must apply exactly (no offset, no fuzz,
+# unless --allow-fuzz), they must apply on top of each other, and the tree
+# is restored byte for byte with its timestamps afterwards. patch(1) never
+# leaves .orig or .rej files behind. Sourced by kpatch-build.
+# Globals are set in args.sh and kpatch-build, which source this file.
+# shellcheck shell=bash disable=SC2154,SC2034
+
+patch_opts() {
+	if [[ $allow_fuzz -eq 1 ]]; then
+		echo "-p1 --no-backup-if-mismatch -r -"
+	else
+		echo "-p1 --no-backup-if-mismatch -r - -F0"
+	fi
+}
+
+# Files a patch touches (paths after the a/ b/ prefix).
+lsdiff_files() {
+	sed -n 's|^+++ [^/]*/\([^[:space:]]*\).*|\1|p' "$1" | grep -v '^dev/null$' || true
+}
+
+# patch(1) says where a hunk applied with an offset or fuzz; that is refused.
+check_exact() { # PATCH OUTPUT
+	local inexact
+	inexact=$(awk '/^(patching|checking) file/ { f = $3; next }
+		/^Hunk #[0-9]+ succeeded at .*(offset|fuzz)/ { print f ": " $0 }' "$2" | head -3 | tr '\n' ';')
+	[[ -z $inexact || $allow_fuzz -eq 1 ]] ||
+		die "$E_PATCH" "$1 does not apply exactly: ${inexact%;} (with an offset or fuzz; a misplaced hunk makes a wrong live patch; check the source version, or accept with --allow-fuzz)"
+}
+
+# Every patch must apply before anything is built.
+check_patches() {
+	local p f target=${oot_module_src:-$srcdir} probe=$tmp/probe opts
+	read -r -a opts <<<"$(patch_opts)"
+	for p in "${patches[@]}"; do
+		patch "${opts[@]}" --dry-run -d "$target" -i "$p" >"$tmp/patch.out" 2>&1 || {
+			cat "$tmp/patch.out" >>"$LOG"
+			die "$E_PATCH" "$p does not apply to $target: $(grep -m2 -E 'FAILED|can.t find|No file' "$tmp/patch.out" | tr '\n' ' ')"
+		}
+		cat "$tmp/patch.out" >>"$LOG"
+		check_exact "$p" "$tmp/patch.out"
+	done
+	# They must also apply on top of each other.
+	mkdir -p "$probe"
+	for p in "${patches[@]}"; do lsdiff_files "$p"; done | sort -u | while read -r f; do
+		[[ -f $target/$f ]] && { mkdir -p "$probe/$(dirname "$f")"; cp "$target/$f" "$probe/$f"; }
+		true
+	done
+	for p in "${patches[@]}"; do
+		patch "${opts[@]}" -d "$probe" -i "$p" >"$tmp/patch.out" 2>&1 || {
+			cat "$tmp/patch.out" >>"$LOG"
+			die "$E_PATCH" "$p does not apply after the patches before it"
+		}
+		check_exact "$p" "$tmp/patch.out"
+	done
+	for p in "${patches[@]}"; do lsdiff_files "$p"; done | sort -u >"$tmp/touched"
+}
+
+# Patched files are backed up with their timestamps and restored byte for
+# byte afterwards, so the tree and the cached objects stay as they were. In a
+# link farm a touched file becomes a copy first; restoring puts the link back.
+apply_patches() {
+	local f opts
+	read -r -a opts <<<"$(patch_opts)"
+	if [[ -n $oot_module ]]; then
+		for f in "${patches[@]}"; do
+			run patch "${opts[@]}" -d "$oot_dir" -i "$f" || die "$E_PATCH" "$f failed to apply to the module source"
+		done
+		return 0
+	fi
+	mkdir -p "$tmp/backup"
+	while read -r f; do
+		[[ -e $srcdir/$f || -L $srcdir/$f ]] || continue
+		mkdir -p "$tmp/backup/$(dirname "$f")"
+		cp -P -p "$srcdir/$f" "$tmp/backup/$f"
+	done <"$tmp/touched"
+	patched_tree=1
+	while read -r f; do
+		[[ -L $srcdir/$f ]] || continue
+		cp -p --remove-destination "$(readlink -f "$srcdir/$f")" "$srcdir/$f"
+	done <"$tmp/touched"
+	for f in "${patches[@]}"; do
+		run patch "${opts[@]}" -d "$srcdir" -i "$f" || die "$E_PATCH" "$f failed to apply"
+	done
+}
+
+restore_tree() {
+	[[ ${patched_tree:-0} -eq 1 ]] || return 0
+	local f
+	while read -r f; do
+		if [[ -e $tmp/backup/$f || -L $tmp/backup/$f ]]; then
+			rm -f "$srcdir/$f"
+			cp -P -p "$tmp/backup/$f" "$srcdir/$f"
+		else
+			rm -f "$srcdir/$f"
+		fi
+	done <"$tmp/touched"
+	# The original objects go back too, with their timestamps, so the next run is warm.
+	if [[ -f $tmp/cc/changed ]]; then
+		sort -u "$tmp/cc/changed" | while read -r f; do
+			[[ $f != /* ]] || continue # an out-of-tree module's objects live in the temp copy
+			if [[ -f $tmp/cc/orig/$f ]]; then cp -p "$tmp/cc/orig/$f" "$objdir/$f"; fi
+		done
+	fi
+	patched_tree=0
+}

@@ -1,0 +1,197 @@
+# kpatch-build: the prepared tree and the targeted build. A tree is prepared
+# once per kernel release, source, config and compiler (olddefconfig and
+# modules_prepare: generated headers, objtool, modpost); then only the
+# objects the patches reach are built in it, original and patched, by kbuild
+# itself, so their flags are exactly a full build's. Sourced by kpatch-build.
+# Globals are set in args.sh and kpatch-build, which source this file.
+# shellcheck shell=bash disable=SC2154,SC2034
+
+FFS_FLAGS=${KPATCH_BUILD_KCFLAGS-"-ffunction-sections -fdata-sections"}
+
+# The wrapper and the authors' header are used from fixed places in the cache:
+# the build records CC and KCFLAGS, so paths that moved with the checkout or
+# the install would make every cached object look stale.
+stable_tools() {
+	local dir
+	dir=$KLP_CACHE/tools/$(cat "$KPATCH_CC" "$KMOD_DIR/kpatch-macros.h" | sha256sum | cut -c1-12)
+	mkdir -p "$dir/include"
+	if [[ ! -x $dir/kpatch-cc ]]; then
+		cp "$KPATCH_CC" "$dir/kpatch-cc.tmp.$$" && mv "$dir/kpatch-cc.tmp.$$" "$dir/kpatch-cc"
+	fi
+	if [[ ! -f $dir/include/kpatch-macros.h ]]; then
+		cp "$KMOD_DIR/kpatch-macros.h" "$dir/include/kpatch-macros.h.tmp.$$"
+		mv "$dir/include/kpatch-macros.h.tmp.$$" "$dir/include/kpatch-macros.h"
+	fi
+	KPATCH_CC=$dir/kpatch-cc
+	AUTHOR_INCLUDE=$dir/include
+}
+
+tree_key() {
+	{
+		echo "$kver"
+		echo "$srcdir"
+		make -s -C "$srcdir" kernelversion
+		cat "$config"
+		"$KPATCH_CC_COMPILER" --version | head -1
+		echo "$KPATCH_CC $FFS_FLAGS"
+	} | sha256sum | cut -c1-16
+}
+
+kbuild() { # make in the prepared tree with our compiler, flags and release
+	make -C "$srcdir" O="$objdir" ARCH=x86_64 -j"$jobs" CC="$KPATCH_CC" KERNELRELEASE="$kver" \
+		KCFLAGS="$FFS_FLAGS -I$AUTHOR_INCLUDE" "$@"
+}
+
+# The tree's lock is held shared while a build uses it, so --cache-prune
+# (which takes it exclusively) never removes a tree in use.
+prepare_tree() {
+	objdir=$KLP_CACHE/tree/$kver-$(tree_key)
+	mkdir -p "$objdir"
+	exec 7<"$objdir"
+	flock -s 7
+	touch "$objdir/.last-used"
+	if [[ -f $objdir/.prepared ]]; then
+		progress "prepared tree: cached in $objdir"
+		return 0
+	fi
+	progress "preparing a tree for $kver (olddefconfig, modules_prepare) in $objdir"
+	cp "$config" "$objdir/.config"
+	run kbuild olddefconfig || die "$E_BUILD" "make olddefconfig failed"
+	# Options that only name the builder's files (keys, certificates) change
+	# no object; the others must survive, or the objects would differ.
+	local lost
+	lost=$(comm -23 <(grep '^CONFIG_' "$config" | grep -vE '^CONFIG_(CC_VERSION_TEXT|SYSTEM_TRUSTED_KEYS|MODULE_SIG_KEY|BUILD_SALT)=' | sort) \
+		<(grep '^CONFIG_' "$objdir/.config" | sort) | head -5)
+	[[ -z $lost ]] || die "$E_CHECK" "this source does not support the config: olddefconfig changed $(tr '\n' ' ' <<<"$lost")(source and config of different versions?)"
+	run_counted "modules_prepare" "" kbuild modules_prepare || die "$E_BUILD" "make modules_prepare failed"
+	touch "$objdir/.prepared"
+}
+
+# The whole original kernel, for --build-original and the full-build fallback.
+build_full_original() {
+	if [[ -f $objdir/.complete ]]; then
+		progress "original build: complete in $objdir"
+		return 0
+	fi
+	progress "building the whole original kernel (${targets[*]}); this takes long for a distribution config"
+	run_counted "original build" "" kbuild "${targets[@]}" || die "$E_BUILD" "original kernel build failed"
+	touch "$objdir/.complete"
+}
+
+# What kbuild builds in one directory: "y OBJ" for vmlinux, "m OBJ MODULE"
+# for a module (MODULE: its path without .ko). Cached per tree.
+dir_objects() { # DIR
+	local dir=$1 cache
+	cache=$objdir/.klp-objlist/${dir//\//%}
+	if [[ ! -f $cache ]]; then
+		mkdir -p "$objdir/.klp-objlist"
+		if [[ -f $srcdir/$dir/Makefile || -f $srcdir/$dir/Kbuild ]]; then
+			make -s -C "$objdir" -f "$srcdir/scripts/Makefile.build" -f "$OBJLIST_MK" \
+				srctree="$srcdir" obj="$dir" src="$dir" klp-objlist >"$cache.$$" 2>>"$LOG" || : >"$cache.$$"
+		else
+			: >"$cache.$$"
+		fi
+		mv "$cache.$$" "$cache"
+	fi
+	cat "$cache"
+}
+
+# The object a source file compiles to in this config, with its parent:
+# "OBJ vmlinux" or "OBJ MODULE"; nothing when the config does not build it.
+object_of_source() { # FILE (.c or .S, relative to the tree)
+	local f=$1 dir obj
+	dir=$(dirname "$f")
+	obj=${f%.*}.o
+	dir_objects "$dir" | awk -v o="$obj" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
+}
+
+# The source files that include FILE, directly or through other headers:
+# a superset, from the #include lines of the tree (indexed once per source).
+# An include matches a file when it resolves against the includer's
+# directory or is a path suffix of it (<linux/x.h>, "x.h" through -I).
+includers_of() { # FILE...
+	local index=$srcdir/.klp-includes
+	if [[ ! -s $index ]]; then
+		progress "indexing #include lines of $srcdir (once per source)"
+		(cd "$srcdir" && LC_ALL=C grep -rHoE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' \
+			--include='*.[chS]' --exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
+			--exclude-dir=scripts . ) |
+			LC_ALL=C sed -nE 's|^\./([^:]*):.*[<"]([^>"]+)[>"]$|\1 \2|p' >"$index.$$" || true
+		mv "$index.$$" "$index"
+	fi
+	printf '%s\n' "$@" | LC_ALL=C awk '
+		function norm(p,   n, i, parts, out, k) {
+			n = split(p, parts, "/"); k = 0
+			for (i = 1; i <= n; i++) {
+				if (parts[i] == "." || parts[i] == "") continue
+				if (parts[i] == ".." && k > 0) { k--; continue }
+				out[++k] = parts[i]
+			}
+			p = ""; for (i = 1; i <= k; i++) p = p (i > 1 ? "/" : "") out[i]
+			return p
+		}
+		function dirname(p) { return sub(/\/[^\/]*$/, "", p) ? p : "." }
+		function add(f,   p) {
+			want[f] = 1; order[++nw] = f; p = f
+			while (p != "") { sfx[p] = 1; if (!sub(/^[^\/]*\//, "", p)) break }
+		}
+		NR == FNR { add($1); next }
+		{ file[++n] = $1; inc[n] = $2; known[$1] = 1 }
+		END {
+			# Each round adds the files that include one already found: by the
+			# path relative to the includer, else (-I paths, <...>) by a path
+			# suffix, unless the relative path is another file of the tree.
+			do {
+				added = 0
+				for (i = 1; i <= n; i++) {
+					if (file[i] in want) continue
+					s = inc[i]; r = norm(dirname(file[i]) "/" s)
+					if ((r in want) || ((s in sfx) && !(r in known))) { add(file[i]); added = 1 }
+				}
+			} while (added)
+			for (i = 1; i <= nw; i++) if (order[i] ~ /\.[cS]$/) print order[i]
+		}' - "$index"
+}
+
+# Fills $tmp/objects ("OBJ PARENT" lines) with what the touched files compile
+# to. Returns 1 when only a full build can tell (a Makefile, Kconfig, or a
+# header reaching more than --max-objects objects).
+select_objects() {
+	local f o sources=() headers=()
+	: >"$tmp/objects"
+	while read -r f; do
+		case $f in
+		*.c | *.S)
+			o=$(object_of_source "$f")
+			if [[ -n $o ]]; then echo "$o" >>"$tmp/objects"; else headers+=("$f"); fi ;;
+		*.h | *.inc) headers+=("$f") ;;
+		*) progress "  $f is not C or a header: a full build is needed"; return 1 ;;
+		esac
+	done <"$tmp/touched"
+	if [[ ${#headers[@]} -gt 0 ]]; then
+		mapfile -t sources < <(includers_of "${headers[@]}")
+		for f in "${sources[@]}"; do
+			object_of_source "$f" >>"$tmp/objects"
+		done
+		sort -u "$tmp/objects" -o "$tmp/objects"
+		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(wc -l <"$tmp/objects") objects in this config"
+		if [[ $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
+			progress "  more than --max-objects $max_objects objects: a full build is needed"
+			return 1
+		fi
+	fi
+	sort -u "$tmp/objects" -o "$tmp/objects"
+	while read -r f; do
+		grep -q "^${f%.*}\.o " "$tmp/objects" 2>/dev/null && continue
+		[[ $f == *.[cS] ]] && progress "  note: $f is not built by this config; its changes are ignored"
+	done <"$tmp/touched"
+	[[ -s $tmp/objects ]] || die "$E_DIFF" "no object of this config is built from the patched files (not compiled in $config?)"
+	return 0
+}
+
+build_targeted() { # WHAT
+	local n
+	n=$(wc -l <"$tmp/objects")
+	# shellcheck disable=SC2046 # one word per object
+	run_counted "$1" "$n" kbuild $(cut -d' ' -f1 "$tmp/objects")
+}
