@@ -15,27 +15,20 @@ jobs=${JOBS:-$(nproc)}
 log() { printf '[kernel %3ds] %s\n' "$SECONDS" "$*" >&2; }
 die() { printf 'kernel.sh: %s\n' "$*" >&2; exit 1; }
 
-# Extracts the Debian source tarball once; prints the tree's path.
+# The Debian source tarball, extracted once per version into the cache
+# that kpatch-build uses too (one extracted tree per source version).
+# shellcheck source=../../kpatch-build/lib/source.sh
+source "$here/../../kpatch-build/lib/source.sh"
 source_tree() {
-	local name dir
 	[[ -r $tarball ]] || die "$tarball not found (apt-get install linux-source-6.1)"
-	name=$(basename "$tarball" .tar.xz)
-	dir=$KLP_CACHE/kernel/$name
-	if [[ ! -f $dir/.extracted ]]; then
-		log "extracting $tarball"
-		rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-		tar -xf "$tarball" -C "$dir.tmp" --strip-components=1
-		touch "$dir.tmp/.extracted"
-		rm -rf "$dir" && mv "$dir.tmp" "$dir"
-	fi
-	echo "$dir"
+	klp_extract_tarball "$tarball" || die "cannot extract $tarball"
 }
 
 cache_key() {
 	local src=$1 version
 	version=$(make -s -C "$src" kernelversion 2>/dev/null)
 	printf '%s-%s' "$version" \
-		"$( { cat "$fragment"; gcc --version | head -1; } | sha256sum | cut -c1-12)"
+		"$( { echo "$src"; cat "$fragment"; gcc --version | head -1; } | sha256sum | cut -c1-12)"
 }
 
 # Every CONFIG_X=v line of the fragment must survive olddefconfig.
@@ -76,7 +69,11 @@ ensure() {
 	lock=$KLP_CACHE/kernel/.lock
 	exec 9>"$lock"
 	flock 9
+	# kpatch-build patches the shared source in place under this lock.
+	exec 8<"$src"
+	flock -x 8
 	[[ -f $out/.built ]] || build_tree "$src" "$out"
+	flock -u 8
 	flock -u 9
 }
 
