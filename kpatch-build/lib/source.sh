@@ -56,6 +56,8 @@ source_farm() { # TREE -> prints the farm's directory
 	)
 	rm -rf "$farm"
 	mv "$farm.tmp" "$farm"
+	# The tree may have changed since: its #include index is made anew.
+	rm -f "$KLP_CACHE/src/includes-$(sha256sum <<<"$farm" | cut -c1-12)"
 	echo "$tree" >"$farm/.klp-farm-of"
 	echo "$farm"
 }

@@ -105,18 +105,32 @@ object_of_source() { # FILE (.c or .S, relative to the tree)
 	dir_objects "$dir" | awk -v o="$obj" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
 }
 
+# The #include index of a source lives in the cache, never in the source.
+include_index() {
+	mkdir -p "$KLP_CACHE/src"
+	echo "$KLP_CACHE/src/includes-$(sha256sum <<<"$srcdir" | cut -c1-12)"
+}
+
 # The source files that include FILE, directly or through other headers:
 # a superset, from the #include lines of the tree (indexed once per source).
 # An include matches a file when it resolves against the includer's
 # directory or is a path suffix of it (<linux/x.h>, "x.h" through -I).
 includers_of() { # FILE...
-	local index=$srcdir/.klp-includes
+	local index
+	index=$(include_index)
 	if [[ ! -s $index ]]; then
-		progress "indexing #include lines of $srcdir (once per source)"
-		(cd "$srcdir" && LC_ALL=C grep -rHoE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' \
-			--include='*.[chS]' --exclude-dir=tools --exclude-dir=Documentation --exclude-dir=samples \
-			--exclude-dir=scripts . ) |
+		progress "indexing #include lines of $srcdir (once per source)" >&2
+		# Every C, header and assembly file that x86 can build ("F FILE"),
+		# and its #include lines ("FILE INCLUDE").
+		(
+			cd "$srcdir" && find . \( -path ./arch -o -path ./tools -o -path ./Documentation -o -path ./samples \
+				-o -path ./scripts -o -path ./usr \) -prune -o -name '*.[chS]' -print
+			find ./arch/x86 -name '*.[chS]' -print
+		) 2>/dev/null | sort -u >"$index.files"
+		(cd "$srcdir" && LC_ALL=C xargs -r -a "$index.files" grep -HoE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' ) |
 			LC_ALL=C sed -nE 's|^\./([^:]*):.*[<"]([^>"]+)[>"]$|\1 \2|p' >"$index.$$" || true
+		sed 's|^\./|F |' "$index.files" >>"$index.$$"
+		rm -f "$index.files"
 		mv "$index.$$" "$index"
 	fi
 	printf '%s\n' "$@" | LC_ALL=C awk '
@@ -136,7 +150,8 @@ includers_of() { # FILE...
 			while (p != "") { sfx[p] = 1; if (!sub(/^[^\/]*\//, "", p)) break }
 		}
 		NR == FNR { add($1); next }
-		{ file[++n] = $1; inc[n] = $2; known[$1] = 1 }
+		$1 == "F" { known[$2] = 1; next }
+		{ file[++n] = $1; inc[n] = $2 }
 		END {
 			# Each round adds the files that include one already found: by the
 			# path relative to the includer, else (-I paths, <...>) by a path
