@@ -17,8 +17,6 @@ $modname-objs := livepatch-core.o patch-objects.o
 ccflags-y := -DLIVEPATCH_REPLACE=$replace
 ldflags-y := -T \$(src)/livepatch.lds
 EOF
-	# modpost checks exports against the target's Module.symvers.
-	[[ $symvers == /dev/null || -f $objdir/Module.symvers ]] || cp "$symvers" "$objdir/Module.symvers"
 	run make -C "$objdir" M="$mdir" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" modules ||
 		die "$E_MODULE" "Kbuild could not build the patch module"
 	[[ -f $mdir/$modname.ko ]] || die "$E_MODULE" "Kbuild wrote no $modname.ko"

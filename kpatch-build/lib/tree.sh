@@ -50,6 +50,11 @@ prepare_tree() {
 	exec 7<"$objdir"
 	flock -s 7
 	touch "$objdir/.last-used"
+	# modpost checks exports (patch module, out-of-tree modules) against the
+	# target's own Module.symvers.
+	if [[ $symvers != /dev/null ]] && ! cmp -s "$symvers" "$objdir/Module.symvers"; then
+		cp "$symvers" "$objdir/Module.symvers.$$" && mv "$objdir/Module.symvers.$$" "$objdir/Module.symvers"
+	fi
 	if [[ -f $objdir/.prepared ]]; then
 		progress "prepared tree: cached in $objdir"
 		return 0
