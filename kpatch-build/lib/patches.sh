@@ -27,32 +27,41 @@ check_exact() { # PATCH OUTPUT
 		die "$E_PATCH" "$1 does not apply exactly: ${inexact%;} (with an offset or fuzz; a misplaced hunk makes a wrong live patch; check the source version, or accept with --allow-fuzz)"
 }
 
-# Every patch must apply before anything is built.
+# Every patch must apply before anything is built, alone and on top of the
+# ones before it. Both are tried on copies of the files they touch (a link
+# farm's files are links, which patch(1) refuses to patch).
 check_patches() {
-	local p f target=${oot_module_src:-$srcdir} probe=$tmp/probe opts
+	local p target=${oot_module_src:-$srcdir} opts
 	read -r -a opts <<<"$(patch_opts)"
+	for p in "${patches[@]}"; do lsdiff_files "$p"; done | sort -u >"$tmp/touched"
+	copy_touched "$target" "$tmp/probe-alone"
 	for p in "${patches[@]}"; do
-		patch "${opts[@]}" --dry-run -d "$target" -i "$p" >"$tmp/patch.out" 2>&1 || {
+		patch "${opts[@]}" --dry-run -d "$tmp/probe-alone" -i "$p" >"$tmp/patch.out" 2>&1 || {
 			cat "$tmp/patch.out" >>"$LOG"
-			die "$E_PATCH" "$p does not apply to $target: $(grep -m2 -E 'FAILED|can.t find|No file' "$tmp/patch.out" | tr '\n' ' ')"
+			die "$E_PATCH" "$p does not apply to $target: $(grep -m2 -E 'FAILED|can.t find|No file|refusing' "$tmp/patch.out" | tr '\n' ' ')"
 		}
 		cat "$tmp/patch.out" >>"$LOG"
 		check_exact "$p" "$tmp/patch.out"
 	done
-	# They must also apply on top of each other.
-	mkdir -p "$probe"
-	for p in "${patches[@]}"; do lsdiff_files "$p"; done | sort -u | while read -r f; do
-		[[ -f $target/$f ]] && { mkdir -p "$probe/$(dirname "$f")"; cp "$target/$f" "$probe/$f"; }
-		true
-	done
+	copy_touched "$target" "$tmp/probe"
 	for p in "${patches[@]}"; do
-		patch "${opts[@]}" -d "$probe" -i "$p" >"$tmp/patch.out" 2>&1 || {
+		patch "${opts[@]}" -d "$tmp/probe" -i "$p" >"$tmp/patch.out" 2>&1 || {
 			cat "$tmp/patch.out" >>"$LOG"
 			die "$E_PATCH" "$p does not apply after the patches before it"
 		}
 		check_exact "$p" "$tmp/patch.out"
 	done
-	for p in "${patches[@]}"; do lsdiff_files "$p"; done | sort -u >"$tmp/touched"
+	rm -rf "$tmp/probe" "$tmp/probe-alone"
+}
+
+copy_touched() { # FROM TO: the touched files that exist, as regular files
+	local f
+	mkdir -p "$2"
+	while read -r f; do
+		[[ -f $1/$f ]] || continue
+		mkdir -p "$2/$(dirname "$f")"
+		cp -L "$1/$f" "$2/$f"
+	done <"$tmp/touched"
 }
 
 # Patched files are backed up with their timestamps and restored byte for
