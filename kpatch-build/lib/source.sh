@@ -10,7 +10,10 @@
 klp_tarball_debian_version() { # TARBALL
 	local tar=$1 pkg log
 	pkg=$(basename "$tar" | sed 's/\.tar\..*//')
-	log=$(dirname "$(readlink -f "$tar")")/../share/doc/$pkg/changelog.Debian.gz
+	# Beside the path as given first (a sysroot may link to the tarball), then
+	# beside the file itself.
+	log=$(dirname "$tar")/../share/doc/$pkg/changelog.Debian.gz
+	[[ -r $log ]] || log=$(dirname "$(readlink -f "$tar")")/../share/doc/$pkg/changelog.Debian.gz
 	[[ -r $log ]] || return 0
 	zcat "$log" 2>/dev/null | sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p'
 }
