@@ -14,6 +14,8 @@ enum {
 	EXIT_REFUSED = 3,    /* the module is not for this kernel or not a livepatch */
 	EXIT_KERNEL = 4,     /* the kernel refused to load or unload */
 	EXIT_STALLED = 5,    /* the transition did not finish and was reversed */
+	EXIT_TRANSITION = 6, /* status: a patch is in transition */
+	EXIT_FAILED = 7,     /* status: a patch is loaded but disabled */
 };
 
 /* --- paths.c: every file the CLI touches, under an optional test root --- */
@@ -82,8 +84,10 @@ void say_not_installed(const char *name, const char *kver);
 
 /* --- stack.c: loaded patches in the order the livepatch core stacks them --- */
 bool livepatch_supported(void);              /* /sys/kernel/livepatch exists */
-/* Bottom first; *by_kernel: the order is the kernel's stack_order, else load order. */
-char **stacked_patches(bool *by_kernel);
+enum stack_source { STACK_KERNEL, STACK_LOADED, STACK_NAMES };
+extern const char *const stack_source_words[];  /* what the order is, in words */
+/* Bottom first; *source: where the order comes from. */
+char **stacked_patches(enum stack_source *source);
 
 /* --- json.c --- */
 void json_str(const char *s);
@@ -105,6 +109,7 @@ int cmd_install(int argc, char **argv);
 int cmd_uninstall(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_signal(int argc, char **argv);
 
 /* Waits, in seconds (kpatch's defaults), overridable by load/unload options. */

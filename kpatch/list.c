@@ -138,7 +138,8 @@ static void loaded_fixes(const char *name, const struct modindex *idx, bool json
 
 int cmd_list(int argc, char **argv)
 {
-	bool json = argc == 2 && !strcmp(argv[1], "--json"), by_kernel;
+	bool json = argc == 2 && !strcmp(argv[1], "--json");
+	enum stack_source source;
 	bool supported = livepatch_supported();
 	struct modindex idx;
 	char **patches;
@@ -148,7 +149,7 @@ int cmd_list(int argc, char **argv)
 		fprintf(stderr, "usage: kpatch list [--json]\n");
 		return EXIT_USAGE;
 	}
-	patches = stacked_patches(&by_kernel);
+	patches = stacked_patches(&source);
 	modindex_build(&idx, running_kver());
 	if (json) {
 		printf("{\"kernel\":");

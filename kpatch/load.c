@@ -282,8 +282,8 @@ static int unload_one(const char *arg)
 int cmd_unload(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--all")) {
-		bool by_kernel;
-		char **names = stacked_patches(&by_kernel);
+		enum stack_source source;
+		char **names = stacked_patches(&source);
 		size_t count = 0;
 		int rc = EXIT_OK;
 

@@ -3,7 +3,8 @@
  * The loaded patches in stack order, bottom first: the order the livepatch
  * core applies them in, so the last one's code is what runs. The kernel says
  * it in /sys/kernel/livepatch/NAME/stack_order (since 6.7); before that the
- * order is the load order, which /proc/modules gives newest first.
+ * order is the load order, which /proc/modules gives newest first; without
+ * it, name order.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -11,6 +12,12 @@
 #include <string.h>
 
 #include "kpatch.h"
+
+const char *const stack_source_words[] = {
+	[STACK_KERNEL] = "the kernel's stack_order",
+	[STACK_LOADED] = "load order",
+	[STACK_NAMES] = "name order: neither stack_order nor /proc/modules is readable",
+};
 
 bool livepatch_supported(void)
 {
@@ -37,13 +44,14 @@ static int cmp_name(const void *a, const void *b)
 }
 
 /* /proc/modules as (name, load position), sorted by name; the file lists the newest first. */
-static struct ranked *load_order_read(size_t *n)
+static struct ranked *load_order_read(size_t *n, bool *readable)
 {
 	FILE *f = fopen(path("/proc/modules"), "r");
 	struct ranked *v = NULL;
 	char line[512];
 
 	*n = 0;
+	*readable = f != NULL;
 	while (f && fgets(line, sizeof(line), f)) {
 		line[strcspn(line, " \n")] = 0;
 		v = xrealloc(v, (*n + 1) * sizeof(*v));
@@ -66,7 +74,7 @@ static long load_position(const struct ranked *v, size_t n, const char *name)
 	return hit ? hit->rank : LONG_MAX;
 }
 
-char **stacked_patches(bool *by_kernel)
+char **stacked_patches(enum stack_source *source)
 {
 	char **names = list_dir(path("/sys/kernel/livepatch"), "");
 	size_t n = 0, with_order = 0;
@@ -84,11 +92,14 @@ char **stacked_patches(bool *by_kernel)
 		with_order += so && *so && end && !*end;
 		free(so);
 	}
-	*by_kernel = n && with_order == n;
-	if (!*by_kernel) {
+	*source = n && with_order == n ? STACK_KERNEL : STACK_LOADED;
+	if (*source != STACK_KERNEL) {
 		size_t nmod;
-		struct ranked *mods = load_order_read(&nmod);
+		bool readable;
+		struct ranked *mods = load_order_read(&nmod, &readable);
 
+		if (!readable)
+			*source = STACK_NAMES;
 		for (size_t i = 0; i < n; i++)
 			r[i].rank = load_position(mods, nmod, names[i]);
 		for (size_t i = 0; i < nmod; i++)
