@@ -3,8 +3,9 @@
  * Where a patch module's file is: the installed ones for a kernel
  * (/var/lib/kpatch/KVER/ from kpatch install, /lib/modules/KVER/livepatch/
  * from a KMP), indexed once by module name, and the file a loaded patch came
- * from (recorded by kpatch load in /run/kpatch/NAME, else the installed one),
- * checked against what the kernel says about the loaded module.
+ * from (recorded by kpatch load in /run/kpatch/NAME with its size and mtime,
+ * else the installed one), checked against what the kernel says about the
+ * loaded module.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -92,13 +93,21 @@ void modindex_free(struct modindex *idx)
 	memset(idx, 0, sizeof(*idx));
 }
 
-/* kpatch load remembers which file a patch came from, until reboot. */
+/*
+ * kpatch load remembers which file a patch came from, until reboot, as
+ * "SIZE MTIME PATH" so that a file replaced since is not taken for it.
+ */
 void record_loaded(const char *name, const char *file)
 {
-	char *abs = realpath(file, NULL);
+	char *abs = realpath(file, NULL), *line;
+	struct stat st;
 
-	if (abs && (mkdir(path("/run/kpatch"), 0755) == 0 || errno == EEXIST))
-		write_str(path("/run/kpatch/%s", name), abs);
+	if (abs && !stat(abs, &st) && (mkdir(path("/run/kpatch"), 0755) == 0 || errno == EEXIST) &&
+	    asprintf(&line, "%lld %lld.%09ld %s", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		     st.st_mtim.tv_nsec, abs) > 0) {
+		write_str(path("/run/kpatch/%s", name), line);
+		free(line);
+	}
 	free(abs);
 }
 
@@ -156,22 +165,31 @@ static bool try_file(const char *name, const char *file, struct modinfo *mi, cha
  */
 bool loaded_modinfo(const char *name, const struct modindex *idx, struct modinfo *mi, char **file, char **why)
 {
-	char *recorded = read_line(path("/run/kpatch/%s", name));
-	const char *installed = modindex_find(idx, name);
+	char *rec = read_line(path("/run/kpatch/%s", name));
+	const char *installed = modindex_find(idx, name), *recorded;
+	long long size, sec;
+	long nsec;
+	int at = 0;
+	struct stat st;
 
 	*why = NULL;
 	*file = NULL;
-	if (recorded && try_file(name, recorded, mi, why)) {
-		*file = recorded;
+	if (rec && sscanf(rec, "%lld %lld.%ld %n", &size, &sec, &nsec, &at) == 3 && at > 0 &&
+	    !stat((recorded = rec + at), &st)) {
+		/* The file kpatch load loaded is still there: it, or nothing. */
+		if (st.st_size != size || st.st_mtim.tv_sec != sec || st.st_mtim.tv_nsec != nsec) {
+			if (asprintf(why, "%s, the file kpatch load loaded, has changed since", recorded) < 0)
+				*why = NULL;
+		} else if (try_file(name, recorded, mi, why)) {
+			*file = xstrdup(recorded);
+		}
 	} else if (try_file(name, installed, mi, why)) {
 		*file = xstrdup(installed);
-		free(recorded);
-	} else {
-		free(recorded);
-		if (!*why && asprintf(why, "no module file of %s found: not loaded by kpatch load, not installed for %s",
-				      name, running_kver()) < 0)
-			*why = NULL;
+	} else if (!*why && asprintf(why, "no module file of %s found: not loaded by kpatch load, not installed for %s",
+				     name, running_kver()) < 0) {
+		*why = NULL;
 	}
+	free(rec);
 	if (*file) {
 		free(*why);
 		*why = NULL;
