@@ -102,6 +102,7 @@ void record_loaded(const char *name, const char *file)
 	char *abs = realpath(file, NULL), *line;
 	struct stat st;
 
+	mkdir(path("/run"), 0755);  /* there on every system but a bare initramfs */
 	if (abs && !stat(abs, &st) && (mkdir(path("/run/kpatch"), 0755) == 0 || errno == EEXIST) &&
 	    asprintf(&line, "%lld %lld.%09ld %s", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
 		     st.st_mtim.tv_nsec, abs) > 0) {
