@@ -68,7 +68,7 @@ void fixes_from(const struct modinfo *mi, struct fixes *out)
 
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < mi->nklp_fix; i++) {
-		const char *s = mi->klp_fix[i], *eq;
+		const char *s = mi->klp_fix[i] ? mi->klp_fix[i] : "", *eq;
 		char *end;
 		unsigned long n = strtoul(s, &end, 10);
 
