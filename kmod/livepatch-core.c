@@ -197,3 +197,13 @@ module_init(livepatch_init);
 module_exit(livepatch_exit);
 MODULE_LICENSE("GPL");
 MODULE_INFO(livepatch, "Y");
+
+/*
+ * What the patch fixes: the description and klp_fix=N:FIELD=VALUE lines
+ * (kpatch-build(1), MODINFO KEYS) that kpatch-build/patch-meta --header
+ * writes as MODULE_INFO() lines. kpatch-build passes
+ * -DKLP_META_HEADER='"klp-meta.h"'; without it the module has no such keys.
+ */
+#ifdef KLP_META_HEADER
+#include KLP_META_HEADER
+#endif

@@ -12,22 +12,7 @@
 
 int check_module(const char *file, const char *kver, struct modinfo *mi);
 
-/* JSON string: quotes and control characters escaped. */
-static void json_str(const char *s)
-{
-	putchar('"');
-	for (; s && *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
-static const char *patch_state(const char *name)
+const char *patch_state(const char *name)
 {
 	char *en = read_line(path("/sys/kernel/livepatch/%s/enabled", name));
 	char *tr = read_line(path("/sys/kernel/livepatch/%s/transition", name));
@@ -70,36 +55,93 @@ static void loaded_funcs(const char *name, bool json)
 	free_list(objs);
 }
 
+/* One installed module, in words or as a JSON object. */
+static void installed_one(const char *kver, const char *file, bool json, bool *first)
+{
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	bool running = !strcmp(kver, running_kver());
+
+	if (json) {
+		printf("%s{\"kernel\":", *first ? "" : ",");
+		json_str(kver);
+		printf(",\"module\":");
+		json_str(base);
+		printf(",\"file\":");
+		json_str(file);
+		printf(",\"running_kernel\":%s}", running ? "true" : "false");
+	} else {
+		printf("  %s (%s)%s\n", base, kver, running ? " [running kernel]" : "");
+	}
+	*first = false;
+}
+
+/* Installed modules of every kernel: /var/lib/kpatch/KVER/, /lib/modules/KVER/livepatch/. */
 static void installed(bool json)
 {
-	char **kvers = list_dir(path("/var/lib/kpatch"), "");
+	static const char *const roots[] = { "/var/lib/kpatch", "/lib/modules" };
 	bool first = true;
 
-	for (char **k = kvers; *k; k++) {
-		char **mods = list_dir(path("/var/lib/kpatch/%s", *k), ".ko");
+	for (size_t r = 0; r < sizeof(roots) / sizeof(roots[0]); r++) {
+		char **kvers = list_dir(path("%s", roots[r]), "");
 
-		for (char **m = mods; *m; m++) {
-			if (json) {
-				printf("%s{\"kernel\":", first ? "" : ",");
-				json_str(*k);
-				printf(",\"module\":");
-				json_str(*m);
-				printf(",\"running_kernel\":%s}", strcmp(*k, running_kver()) ? "false" : "true");
-			} else {
-				printf("  %s (%s)%s\n", *m, *k, strcmp(*k, running_kver()) ? "" : " [running kernel]");
+		for (char **k = kvers; *k; k++) {
+			char *dir = xstrdup(module_dir(r, *k));
+			char **mods = list_dir(dir, ".ko");
+
+			for (char **m = mods; *m; m++) {
+				char *file;
+
+				if (asprintf(&file, "%s/%s", dir, *m) < 0)
+					continue;
+				installed_one(*k, file, json, &first);
+				free(file);
 			}
-			first = false;
+			free_list(mods);
+			free(dir);
 		}
-		free_list(mods);
+		free_list(kvers);
 	}
 	if (first && !json)
 		printf("  (none)\n");
-	free_list(kvers);
+}
+
+/* What a loaded patch fixes, from its module file's modinfo. */
+static void loaded_fixes(const char *name, const struct modindex *idx, bool json)
+{
+	struct modinfo mi;
+	struct fixes fx;
+	char *file, *why;
+
+	if (!loaded_modinfo(name, idx, &mi, &file, &why)) {
+		if (json)
+			printf(",\"module_file\":null,\"fixes\":null");
+		else
+			printf("    fixes: unknown (%s)\n", why ? why : "out of memory");
+		free(why);
+		return;
+	}
+	fixes_from(&mi, &fx);
+	if (json) {
+		printf(",\"module_file\":");
+		json_str(file);
+		printf(",\"fixes\":");
+		fixes_json(&fx);
+	} else if (!fx.n) {
+		printf("    fixes: none recorded in %s\n", file);
+	} else {
+		fixes_print(&fx, "    ");
+	}
+	fixes_free(&fx);
+	modinfo_free(&mi);
+	free(file);
 }
 
 int cmd_list(int argc, char **argv)
 {
 	bool json = argc == 2 && !strcmp(argv[1], "--json");
+	enum stack_source source;
+	bool supported = livepatch_supported();
+	struct modindex idx;
 	char **patches;
 	int live = 0;
 
@@ -107,11 +149,12 @@ int cmd_list(int argc, char **argv)
 		fprintf(stderr, "usage: kpatch list [--json]\n");
 		return EXIT_USAGE;
 	}
-	patches = list_dir(path("/sys/kernel/livepatch"), "");
+	patches = stacked_patches(&source);
+	modindex_build(&idx, running_kver());
 	if (json) {
 		printf("{\"kernel\":");
 		json_str(running_kver());
-		printf(",\"loaded\":[");
+		printf(",\"livepatch_supported\":%s,\"loaded\":[", supported ? "true" : "false");
 	} else {
 		printf("Loaded patch modules:\n");
 	}
@@ -124,13 +167,18 @@ int cmd_list(int argc, char **argv)
 			json_str(*p);
 			printf(",\"state\":\"%s\",\"functions\":[", state);
 			loaded_funcs(*p, true);
-			printf("]}");
+			putchar(']');
+			loaded_fixes(*p, &idx, true);
+			putchar('}');
 		} else {
 			printf("  %s [%s]\n", *p, state);
+			loaded_fixes(*p, &idx, false);
 			loaded_funcs(*p, false);
 		}
 	}
-	if (!patches[0] && !json)
+	if (!supported && !json)
+		printf("  (this kernel has no livepatch support: %s does not exist)\n", path("/sys/kernel/livepatch"));
+	else if (!patches[0] && !json)
 		printf("  (none)\n");
 	if (json) {
 		printf("],\"installed\":[");
@@ -139,11 +187,36 @@ int cmd_list(int argc, char **argv)
 	} else {
 		printf("\nInstalled patch modules:\n");
 		installed(false);
-		/* What the kernel effectively runs, as the fixes that are live. */
 		printf("\nEffective kernel: %s with %d live patch%s\n", running_kver(), live, live == 1 ? "" : "es");
 	}
+	modindex_free(&idx);
 	free_list(patches);
 	return EXIT_OK;
+}
+
+/* NAME: installed for the running kernel, else the file a loaded patch came from. */
+static char *info_file(const char *arg)
+{
+	struct modindex idx;
+	struct modinfo mi;
+	char *file = NULL, *name, *why = NULL;
+
+	if (strchr(arg, '/') || strstr(arg, ".ko"))
+		return xstrdup(arg);
+	modindex_build(&idx, running_kver());
+	if (modindex_find(&idx, arg)) {
+		file = xstrdup(modindex_find(&idx, arg));
+	} else {
+		name = sysfs_name(arg);
+		if (is_dir(path("/sys/kernel/livepatch/%s", name)) && loaded_modinfo(name, &idx, &mi, &file, &why))
+			modinfo_free(&mi);
+		free(why);
+		free(name);
+	}
+	modindex_free(&idx);
+	if (!file)
+		say_not_installed(arg, running_kver());
+	return file;
 }
 
 int cmd_info(int argc, char **argv)
@@ -152,6 +225,7 @@ int cmd_info(int argc, char **argv)
 	const char *arg = json ? argv[2] : argv[1];
 	char *file, *name;
 	struct modinfo mi;
+	struct fixes fx;
 	const char *why;
 	bool loaded;
 
@@ -159,10 +233,8 @@ int cmd_info(int argc, char **argv)
 		fprintf(stderr, "usage: kpatch info [--json] NAME|MODULE.ko\n");
 		return EXIT_USAGE;
 	}
-	if (strchr(arg, '/') || strstr(arg, ".ko"))
-		file = xstrdup(arg);
-	else
-		file = xstrdup(path("/var/lib/kpatch/%s/%s.ko", running_kver(), arg));
+	if (!(file = info_file(arg)))
+		return EXIT_ERROR;
 	if (!modinfo_read(file, &mi, &why)) {
 		int rc = is_file(file) ? EXIT_REFUSED : EXIT_ERROR;
 
@@ -172,6 +244,7 @@ int cmd_info(int argc, char **argv)
 	}
 	name = sysfs_name(mi.name);
 	loaded = is_dir(path("/sys/kernel/livepatch/%s", name));
+	fixes_from(&mi, &fx);
 	if (json) {
 		static const char *keys[] = { "name", "vermagic", "livepatch", "version", "description", "license" };
 		const char *vals[] = { mi.name, mi.vermagic, mi.livepatch, mi.version, mi.description, mi.license };
@@ -180,10 +253,7 @@ int cmd_info(int argc, char **argv)
 		json_str(file);
 		for (size_t i = 0; i < 6; i++) {
 			printf(",\"%s\":", keys[i]);
-			if (vals[i])
-				json_str(vals[i]);
-			else
-				printf("null");
+			json_str_or_null(vals[i]);
 		}
 		printf(",\"loaded\":%s,\"state\":\"%s\",\"functions\":[", loaded ? "true" : "false",
 		       loaded ? patch_state(name) : "not loaded");
@@ -191,7 +261,9 @@ int cmd_info(int argc, char **argv)
 			printf("%s", i ? "," : "");
 			json_str(mi.funcs[i]);
 		}
-		printf("]}\n");
+		printf("],\"fixes\":");
+		fixes_json(&fx);
+		printf("}\n");
 	} else {
 		printf("file:        %s\nname:        %s\nvermagic:    %s\nlivepatch:   %s\n", file, mi.name,
 		       mi.vermagic, mi.livepatch ? mi.livepatch : "(no: not a live patch)");
@@ -200,10 +272,17 @@ int cmd_info(int argc, char **argv)
 		if (mi.description)
 			printf("description: %s\n", mi.description);
 		printf("state:       %s\n", loaded ? patch_state(name) : "not loaded");
+		if (fx.n) {
+			printf("fixes %zu issue%s:\n", fx.n, fx.n == 1 ? "" : "s");
+			fixes_print(&fx, "  ");
+		} else {
+			printf("fixes:       none recorded (built without patch metadata)\n");
+		}
 		printf("patches %zu function%s (object:function,position):\n", mi.nfuncs, mi.nfuncs == 1 ? "" : "s");
 		for (size_t i = 0; i < mi.nfuncs; i++)
 			printf("    %s\n", mi.funcs[i]);
 	}
+	fixes_free(&fx);
 	free(name);
 	free(file);
 	modinfo_free(&mi);

@@ -40,26 +40,20 @@ static const char *explain(int err)
 	return strerror(err);
 }
 
-/* NAME (installed for the running kernel) or a path to a .ko. */
+/* A path to a .ko, or NAME installed for the running kernel (either spelling, - or _). */
 static char *module_file(const char *arg)
 {
-	char *file;
+	struct modindex idx;
+	char *file = NULL;
 
 	if (strchr(arg, '/') || (strlen(arg) > 3 && !strcmp(arg + strlen(arg) - 3, ".ko")))
 		return xstrdup(arg);
-	if (asprintf(&file, "%s", path("/var/lib/kpatch/%s/%s.ko", running_kver(), arg)) < 0)
-		return NULL;
-	if (!is_file(file)) {
-		char *alt = sysfs_name(arg);
-
-		for (char *p = alt; *p; p++)
-			if (*p == '_')
-				*p = '-';
-		free(file);
-		if (asprintf(&file, "%s", path("/var/lib/kpatch/%s/%s.ko", running_kver(), alt)) < 0)
-			file = NULL;
-		free(alt);
-	}
+	modindex_build(&idx, running_kver());
+	if (modindex_find(&idx, arg))
+		file = xstrdup(modindex_find(&idx, arg));
+	else
+		say_not_installed(arg, running_kver());
+	modindex_free(&idx);
 	return file;
 }
 
@@ -183,6 +177,8 @@ static int load_one(const char *arg)
 			rc = roll_back(name);
 		else
 			printf("%s: patch applied\n", name);
+		if (!rc)
+			record_loaded(name, file);
 	}
 	free(name);
 	modinfo_free(&mi);
@@ -276,6 +272,7 @@ static int unload_one(const char *arg)
 			rc = EXIT_KERNEL;
 		} else if (!(rc = kernel_unload(name))) {
 			printf("%s: patch removed\n", name);
+			forget_loaded(name);
 		}
 	}
 	free(name);
@@ -285,13 +282,14 @@ static int unload_one(const char *arg)
 int cmd_unload(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--all")) {
-		char **names = list_dir(path("/sys/kernel/livepatch"), "");
+		enum stack_source source;
+		char **names = stacked_patches(&source);
 		size_t count = 0;
 		int rc = EXIT_OK;
 
 		while (names[count])
 			count++;
-		while (count--) {  /* in reverse name order: stacked patches come off top first */
+		while (count--) {  /* top of the stack first */
 			int r = unload_one(names[count]);
 
 			if (r && !rc)

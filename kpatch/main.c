@@ -22,12 +22,13 @@ static const struct verb {
 	const char *name, *args, *what;
 	int (*run)(int argc, char **argv);
 } verbs[] = {
-	{ "load", "MODULE.ko|NAME|--all", "load a live patch (NAME: installed for the running kernel) and wait for it to apply", cmd_load },
+	{ "load", "MODULE.ko|NAME|--all", "load a live patch (NAME: installed for the running kernel by kpatch install or a KMP) and wait for it to apply", cmd_load },
 	{ "unload", "NAME|--all", "disable a live patch, wait for the transition, remove the module", cmd_unload },
 	{ "install", "[-k KVER] MODULE.ko", "keep a live patch in /var/lib/kpatch/KVER/ to load at boot", cmd_install },
 	{ "uninstall", "[-k KVER] NAME", "remove an installed live patch", cmd_uninstall },
-	{ "list", "[--json]", "loaded patches (state, functions), installed patches, effective kernel", cmd_list },
-	{ "info", "[--json] NAME|MODULE.ko", "a patch module's modinfo and the functions it patches", cmd_info },
+	{ "list", "[--json]", "loaded patches (state, fixes, functions), installed patches", cmd_list },
+	{ "info", "[--json] NAME|MODULE.ko", "a patch module's modinfo, its fixes and the functions it patches", cmd_info },
+	{ "status", "[--json]", "effective kernel: release, live patches in stack order, CVEs fixed live", cmd_status },
 	{ "signal", "", "signal the tasks that block a patch transition", cmd_signal },
 	{ "version", "", "print the version", cmd_version },
 	{ "help", "", "this text", cmd_help },
@@ -45,7 +46,9 @@ static int cmd_help(int argc, char **argv)
 	       "a load that still cannot finish is reversed and its module removed.\n\n"
 	       "Exit codes: 0 done; 1 error (I/O, not found, not loaded); 2 usage;\n"
 	       "3 refused before loading (not a livepatch module, or built for another kernel);\n"
-	       "4 the kernel refused (load or removal failed); 5 the transition stalled and was reversed.\n");
+	       "4 the kernel refused (load or removal failed); 5 the transition stalled and was reversed.\n"
+	       "status only: 6 a patch is in transition; 7 a patch is loaded but disabled\n"
+	       "(failed; 7 also when another is in transition).\n");
 	return EXIT_OK;
 }
 

@@ -40,6 +40,7 @@ static void take_modinfo(struct modinfo *mi, const char *buf, size_t size)
 		{ "version=", offsetof(struct modinfo, version) },
 		{ "description=", offsetof(struct modinfo, description) },
 		{ "license=", offsetof(struct modinfo, license) },
+		{ "srcversion=", offsetof(struct modinfo, srcversion) },
 	};
 	size_t at = 0;
 
@@ -47,6 +48,10 @@ static void take_modinfo(struct modinfo *mi, const char *buf, size_t size)
 		const char *s = buf + at;
 		size_t len = strnlen(s, size - at);
 
+		if (len > 8 && !strncmp(s, "klp_fix=", 8)) {  /* repeated: every one kept */
+			mi->klp_fix = xrealloc(mi->klp_fix, (mi->nklp_fix + 1) * sizeof(char *));
+			mi->klp_fix[mi->nklp_fix++] = strndup(s + 8, len - 8);
+		}
 		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 			size_t klen = strlen(fields[i].key);
 			char **slot = (char **)((char *)mi + fields[i].off);
@@ -177,6 +182,10 @@ void modinfo_free(struct modinfo *mi)
 	free(mi->version);
 	free(mi->description);
 	free(mi->license);
+	free(mi->srcversion);
+	for (size_t i = 0; i < mi->nklp_fix; i++)
+		free(mi->klp_fix[i]);
+	free(mi->klp_fix);
 	for (size_t i = 0; i < mi->nfuncs; i++)
 		free(mi->funcs[i]);
 	free(mi->funcs);

@@ -104,6 +104,17 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+
+	if (!q) {
+		fputs("kpatch: out of memory\n", stderr);
+		exit(EXIT_ERROR);
+	}
+	return q;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
