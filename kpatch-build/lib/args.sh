@@ -7,7 +7,7 @@ replace=1 skip_cleanup=0 skip_compiler_check=0 oot_module='' oot_module_src=''
 archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0
 sign_key='' sign_cert='' max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
 cache_cmd='' cache_days=30
-targets=() patches=()
+targets=() patches=() meta_args=()
 
 usage() {
 	cat <<EOF
@@ -28,6 +28,8 @@ Build:
   -n, --name NAME          module name: livepatch-NAME.ko (default: first patch's name)
   -o, --output DIR         where to write the module (default: current directory)
   -R, --non-replace        do not replace earlier live patches atomically
+      --cve [N:]CVE        record that patch N (1, 2, ...; N may be left out with one patch) fixes CVE
+      --description TEXT   the module's description (default: the patches' subjects)
       --allow-fuzz         accept hunks that apply only with an offset or fuzz (refused by default)
       --max-objects N      a header change rebuilds at most N objects, else a full build (default: $max_objects)
       --full-build         rebuild the whole kernel instead of the objects the patches touch
@@ -56,7 +58,7 @@ EOF
 parse_args() {
 	local opts
 	opts=$(getopt -n kpatch-build -o s:c:v:j:t:n:o:dRa:h \
-		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,max-objects:,full-build,sign:,cache-list,cache-prune,version,help \
+		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,max-objects:,full-build,sign:,cve:,description:,cache-list,cache-prune,version,help \
 		-- "$@") || { usage >&2; exit "$E_USAGE"; }
 	eval set -- "$opts"
 	while true; do
@@ -81,6 +83,8 @@ parse_args() {
 		--max-objects) max_objects=$2; shift 2 ;;
 		--full-build) full_build=1; shift ;;
 		--sign) sign_key=$2; shift 2 ;;
+		--cve) meta_args+=(--cve "$2"); shift 2 ;;
+		--description) meta_args+=(--description "$2"); shift 2 ;;
 		--cache-list) cache_cmd=list; shift ;;
 		--cache-prune) cache_cmd=prune; shift ;;
 		--version) echo "kpatch-build $VERSION"; exit 0 ;;

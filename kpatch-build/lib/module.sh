@@ -8,13 +8,16 @@ build_module() {
 	local mdir=$tmp/module modname=$name
 	mkdir -p "$mdir"
 	cp "$KMOD_DIR/livepatch-core.c" "$KMOD_DIR/livepatch.lds" "$mdir/"
+	# What each patch fixes (subject, CVEs, upstream commit) as modinfo keys.
+	run "$PATCH_META" "${meta_args[@]}" --header "$mdir/klp-meta.h" "${patches[@]}" ||
+		die "$E_MODULE" "patch-meta could not read the patches' headers"
 	run ld -m elf_x86_64 -r -o "$mdir/patch-objects.o" "$tmp"/diff/*.o || die "$E_MODULE" "linking the diffed objects failed"
 	# Kbuild takes the prebuilt object as is; the .cmd keeps it from asking how to make it.
 	echo "savedcmd_patch-objects.o := true" >"$mdir/.patch-objects.o.cmd"
 	cat >"$mdir/Kbuild" <<EOF
 obj-m := $modname.o
 $modname-objs := livepatch-core.o patch-objects.o
-ccflags-y := -DLIVEPATCH_REPLACE=$replace
+ccflags-y := -DLIVEPATCH_REPLACE=$replace -DKLP_META_HEADER='"klp-meta.h"'
 ldflags-y := -T \$(src)/livepatch.lds
 EOF
 	run make -C "$objdir" M="$mdir" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" modules ||

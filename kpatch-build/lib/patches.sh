@@ -112,3 +112,16 @@ restore_tree() {
 	fi
 	patched_tree=0
 }
+
+# The patches' headers and --cve/--description are read before anything
+# else, so a bad --cve is a usage error before any build.
+check_meta() {
+	[[ $build_original_only -eq 0 ]] || return 0
+	local rc=0 err
+	err=$("$PATCH_META" "${meta_args[@]}" "${patches[@]}" 2>&1 >/dev/null) || rc=$?
+	case $rc in
+	0) ;;
+	2) usage_error "${err#patch-meta: ERROR: }" ;;
+	*) echo "kpatch-build: ${err#patch-meta: ERROR: }" >&2; exit "$E_PATCH" ;;
+	esac
+}
