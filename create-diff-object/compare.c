@@ -248,26 +248,6 @@ static const struct sym *new_object(const struct sec *sec)
 	return NULL;
 }
 
-/* A changed function must not drop a static local its original used: the
- * new code would start over with a fresh variable. */
-static void check_static_locals(struct sym *pf)
-{
-	static unsigned gen;
-
-	gen++;
-	for_each_rel(pf->sec, r)
-		if (r->sym->twin)
-			r->sym->twin->mark = gen;
-	for_each_rel(pf->twin->sec, r) {
-		struct sym *o = r->sym;
-
-		if (o->type == STT_OBJECT && o->bind == STB_LOCAL && strcmp(o->name, o->base) &&
-		    o->mark != gen && !is_once_data(o->sec) && !is_constant(o))
-			die(EXIT_REFUSED, "%s: no longer uses static local variable %s (it would lose its value)",
-			    pf->name, o->name);
-	}
-}
-
 /* A struct pi_entry describes a printk call site (format, function, file,
  * line) for /sys/kernel/debug/printk/index: its line moves with the code
  * above it, and an included printk brings its own entry, so a changed one
@@ -330,6 +310,5 @@ void check_refusals(struct ctx *c)
 		if (!s->parent && !s->has_fentry)
 			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
 			    s->name, s->sec->name);
-		check_static_locals(s);
 	}
 }
