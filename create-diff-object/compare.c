@@ -299,6 +299,13 @@ void check_refusals(struct ctx *c)
 			    data_object(ps)->name, ps->name);
 	}
 	for_each_sym(&c->patched, s) {
+		/* .modinfo (MODULE_AUTHOR, MODULE_ALIAS, ...) and the other
+		 * sections never copied into a patch are not state */
+		if (s->type == STT_OBJECT && s->twin && s->sec && is_excluded(s->sec)) {
+			if (s->sec->status == ST_CHANGED && !same_constant(s, s->twin))
+				debug("%s: change in %s ignored (not part of a live patch)", s->name, s->sec->name);
+			continue;
+		}
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
 		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
