@@ -66,7 +66,9 @@ bool is_excluded(const struct sec *sec);
 struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align);
 void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend, struct sym *sym);
 void include_special(struct ctx *c);		/* special.c */
-/* klp.c: is a reference to SYM from included code a plain relocation? */
+/* klp.c: is a reference to SYM from included code a plain relocation?
+ * Exported symbols, and undefined ones the parent does not define (another
+ * object of the patch may). */
 bool klp_is_exported(struct ctx *c, const struct sym *sym);
 void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
 void write_output(struct ctx *c);		/* write.c */

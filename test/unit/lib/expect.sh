@@ -4,7 +4,7 @@
 
 parse_expect() {
 	local file=$1 kw rest line
-	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_VALGRIND=yes E_PARENT_LINK=rel
+	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_SYMVERS=file E_VALGRIND=yes E_PARENT_LINK=rel
 	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=()
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
@@ -15,6 +15,7 @@ parse_expect() {
 		parent) E_PARENT=$rest ;;
 		link) read -r -a E_LINK <<<"$rest" ;;
 		symtab) E_SYMTAB=$rest ;;
+		symvers) E_SYMVERS=$rest ;;
 		parent-link) E_PARENT_LINK=$rest ;;
 		export) E_EXPORTS+=("$rest") ;;
 		env) E_ENV+=("$rest") ;;
