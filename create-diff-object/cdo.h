@@ -53,6 +53,8 @@ unsigned long symtab_global_pos(const char *name);
 bool symtab_has_global(const char *name);
 void symtab_free(void);
 
+/* kpatch-compat.c: kpatch's .kpatch.* sections read as ours */
+void kpatch_compat(struct elf *elf);
 void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);

@@ -144,28 +144,40 @@ static struct sym *reloc_sym_at(const struct sec *sec, size_t off)
 	return NULL;
 }
 
+/* Ours (kmod/kpatch-macros.h) and kpatch's: the same layout. */
+static const char *const ignore_functions[] = { ".livepatch.ignore.functions", ".kpatch.ignore.functions" };
+static const char *const ignore_sections[] = { ".livepatch.ignore.sections", ".kpatch.ignore.sections" };
+
+static void ignore_sections_of(struct ctx *c, struct sec *sec)
+{
+	for (size_t off = 0; off + 8 <= sec->size; off += 8) {
+		struct sym *s = reloc_sym_at(sec, off);
+		const char *name = NULL;
+		struct sec *target;
+
+		for_each_rel(sec, r)
+			if (r->off == off && s && s->type == STT_SECTION)
+				name = str_at(s->sec, r->addend);
+		if (!name || !(target = ht_get(&c->patched.sec_by_name, name, NULL)))
+			die(EXIT_ERROR, "%s: %s: entry %zu names no section of the object",
+			    c->a.patched, sec->name, off / 8);
+		target->ignore = true;
+	}
+}
+
 void mark_ignored(struct ctx *c)
 {
-	struct sec *sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.functions", NULL);
+	for (size_t i = 0; i < sizeof(ignore_functions) / sizeof(ignore_functions[0]); i++) {
+		size_t pos;
 
-	if (sec)
-		for_each_rel(sec, r)
-			r->sym->ignore = true;
-	sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.sections", NULL);
-	if (sec)
-		for (size_t off = 0; off + 8 <= sec->size; off += 8) {
-			struct sym *s = reloc_sym_at(sec, off);
-			const char *name = NULL;
-			struct sec *target;
-
+		for (struct sec *sec = ht_get(&c->patched.sec_by_name, ignore_functions[i], &pos); sec;
+		     sec = ht_next(&c->patched.sec_by_name, ignore_functions[i], &pos))
 			for_each_rel(sec, r)
-				if (r->off == off && s && s->type == STT_SECTION)
-					name = str_at(s->sec, r->addend);
-			if (!name || !(target = ht_get(&c->patched.sec_by_name, name, NULL)))
-				die(EXIT_ERROR, "%s: .livepatch.ignore.sections: entry %zu names no section of the object",
-				    c->a.patched, off / 8);
-			target->ignore = true;
-		}
+				r->sym->ignore = true;
+		for (struct sec *sec = ht_get(&c->patched.sec_by_name, ignore_sections[i], &pos); sec;
+		     sec = ht_next(&c->patched.sec_by_name, ignore_sections[i], &pos))
+			ignore_sections_of(c, sec);
+	}
 }
 
 void compare(struct ctx *c)

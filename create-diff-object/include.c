@@ -13,7 +13,7 @@ static size_t nwork, capwork;
 bool is_excluded(const struct sec *sec)
 {
 	static const char *const prefixes[] = {
-		".discard", ".livepatch.ignore", ".rela", ".modinfo", ".comment", ".note",
+		".discard", ".livepatch.ignore", ".kpatch.ignore", ".kpatch.force", ".rela", ".modinfo", ".comment", ".note",
 		"__mcount_loc", "__patchable_function_entries", ".symtab", ".strtab", ".shstrtab",
 		".group", "__ksymtab", "__kcrctab", ".gnu.", ".eh_frame", ".debug", ".llvm",
 	};

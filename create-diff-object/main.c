@@ -92,6 +92,8 @@ int main(int argc, char **argv)
 
 	elf_open_model(&c->orig, c->a.orig, is_special);
 	elf_open_model(&c->patched, c->a.patched, is_special);
+	kpatch_compat(&c->orig);
+	kpatch_compat(&c->patched);
 	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig, c->parent_is_vmlinux);
 	symvers_load(c->a.symvers);
 
