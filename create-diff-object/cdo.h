@@ -55,6 +55,10 @@ void symtab_free(void);
 
 /* kpatch-compat.c: kpatch's .kpatch.* sections read as ours */
 void kpatch_compat(struct elf *elf);
+/* compare.c: a local symbol in a mergeable string section (gcc's .LC0
+ * label, clang's .L.str.N object) is a string literal, compared and copied
+ * by content, never a variable. */
+bool is_string_literal(const struct sym *s);
 void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);

@@ -26,10 +26,18 @@ static const char *str_at(const struct sec *sec, GElf_Sxword off)
 	return (const char *)sec->data + off;
 }
 
-/* Section symbols and local labels (.LC0) both mean section + offset. */
+bool is_string_literal(const struct sym *s)
+{
+	return s->sec && s->bind == STB_LOCAL && (s->type == STT_NOTYPE || s->type == STT_OBJECT) &&
+	       is_string_sec(s->sec);
+}
+
+/* Section symbols, local labels (.LC0) and string literals (.L.str.N) all
+ * mean section + offset. */
 static bool is_label(const struct sym *s)
 {
-	return s->sec && (s->type == STT_SECTION || (s->type == STT_NOTYPE && s->bind == STB_LOCAL));
+	return s->sec && (s->type == STT_SECTION || (s->type == STT_NOTYPE && s->bind == STB_LOCAL) ||
+			  is_string_literal(s));
 }
 
 static GElf_Sxword label_off(const struct rel *r)
@@ -246,7 +254,8 @@ static bool is_init_data(const struct sec *sec)
 static const struct sym *data_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
-		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]))
+		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]) &&
+		    !is_string_literal(sec->syms[i]))
 			return sec->syms[i];
 	return NULL;
 }
@@ -255,7 +264,7 @@ static const struct sym *data_object(const struct sec *sec)
 static const struct sym *new_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
-		if (sec->syms[i]->type == STT_OBJECT && !sec->syms[i]->twin)
+		if (sec->syms[i]->type == STT_OBJECT && !sec->syms[i]->twin && !is_string_literal(sec->syms[i]))
 			return sec->syms[i];
 	return NULL;
 }
@@ -319,6 +328,7 @@ void check_refusals(struct ctx *c)
 			continue;
 		}
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
+		    !is_string_literal(s) &&
 		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
 			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);

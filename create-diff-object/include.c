@@ -94,7 +94,7 @@ void include_need(struct sec *from, struct rel *r)
 	}
 	if (!t->sec || t->include)
 		return;
-	if (t->type == STT_NOTYPE && t->bind == STB_LOCAL && is_string_sec(t->sec)) {
+	if (is_string_literal(t)) {
 		include_sec(t->sec);
 		return;
 	}
@@ -128,7 +128,8 @@ bool include_changes(struct ctx *c)
 	bool changed = false;
 
 	for_each_sym(&c->patched, s) {
-		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT))
+		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT) ||
+		    is_string_literal(s))
 			continue;
 		if (is_klp_func(s)) {
 			c->funcs = xrealloc(c->funcs, (c->nfuncs + 1) * sizeof(*c->funcs));
