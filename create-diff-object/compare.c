@@ -2,6 +2,7 @@
  * relocations (by target and addend, strings by content); line numbers
  * passed to WARN/might_sleep/printk-style helpers do not count. */
 #include "cdo.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* Helpers that take __LINE__ as an immediate argument. */
@@ -67,6 +68,23 @@ static bool same_constant(const struct sym *p, const struct sym *o)
 	return !memcmp(p->sec->data + p->s->st_value, o->sec->data + o->s->st_value, p->s->st_size);
 }
 
+/* clang puts per-function constants with no symbol (switch tables,
+ * initialisers) in sections of their own named .rodata..L*: the code that
+ * uses one changes when its content does. Compared once per section. */
+static signed char *anon_same;		/* by patched section index: 0 unknown, 1 same, 2 differs */
+
+static bool same_relocs(const struct sec *ps, const struct sec *os);
+
+static bool same_anon_const(const struct sec *ps, const struct sec *os)
+{
+	if (!strstr(ps->name, "..L") || (ps->sh->sh_flags & (SHF_WRITE | SHF_EXECINSTR | SHF_MERGE)) || !anon_same)
+		return true;
+	if (!anon_same[ps->idx])
+		anon_same[ps->idx] = ps->size == os->size && (!ps->data || !os->data ||
+				     !memcmp(ps->data, os->data, ps->size)) && same_relocs(ps, os) ? 1 : 2;
+	return anon_same[ps->idx] == 1;
+}
+
 static bool same_target(const struct rel *p, const struct rel *o)
 {
 	const struct sym *ps = p->sym, *os = o->sym;
@@ -76,7 +94,7 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	if (is_label(ps) && is_label(os)) {
 		if (is_string_sec(ps->sec) && is_string_sec(os->sec))
 			return same_string(p, o);
-		return ps->sec->twin == os->sec && label_off(p) == label_off(o);
+		return ps->sec->twin == os->sec && label_off(p) == label_off(o) && same_anon_const(ps->sec, os->sec);
 	}
 	if (p->addend != o->addend)
 		return false;
@@ -192,6 +210,7 @@ void compare(struct ctx *c)
 {
 	find_fentry(&c->patched);
 	find_fentry(&c->orig);
+	anon_same = xcalloc(c->patched.nsecs, 1);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
@@ -216,6 +235,8 @@ void compare(struct ctx *c)
 		else
 			s->status = ST_CHANGED;
 	}
+	free(anon_same);
+	anon_same = NULL;
 	/* a changed .cold child changes its parent */
 	for_each_sym(&c->patched, s)
 		if (s->parent && s->status == ST_CHANGED && s->parent->status == ST_SAME && !s->parent->ignore)
