@@ -53,6 +53,12 @@ unsigned long symtab_global_pos(const char *name);
 bool symtab_has_global(const char *name);
 void symtab_free(void);
 
+/* kpatch-compat.c: kpatch's .kpatch.* sections read as ours */
+void kpatch_compat(struct elf *elf);
+/* compare.c: a local symbol in a mergeable string section (gcc's .LC0
+ * label, clang's .L.str.N object) is a string literal, compared and copied
+ * by content, never a variable. */
+bool is_string_literal(const struct sym *s);
 void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
@@ -66,7 +72,9 @@ bool is_excluded(const struct sec *sec);
 struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align);
 void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend, struct sym *sym);
 void include_special(struct ctx *c);		/* special.c */
-/* klp.c: is a reference to SYM from included code a plain relocation? */
+/* klp.c: is a reference to SYM from included code a plain relocation?
+ * Exported symbols, and undefined ones the parent does not define (another
+ * object of the patch may). */
 bool klp_is_exported(struct ctx *c, const struct sym *sym);
 void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
 void write_output(struct ctx *c);		/* write.c */

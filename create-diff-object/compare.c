@@ -2,6 +2,7 @@
  * relocations (by target and addend, strings by content); line numbers
  * passed to WARN/might_sleep/printk-style helpers do not count. */
 #include "cdo.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* Helpers that take __LINE__ as an immediate argument. */
@@ -26,10 +27,18 @@ static const char *str_at(const struct sec *sec, GElf_Sxword off)
 	return (const char *)sec->data + off;
 }
 
-/* Section symbols and local labels (.LC0) both mean section + offset. */
+bool is_string_literal(const struct sym *s)
+{
+	return s->sec && s->bind == STB_LOCAL && (s->type == STT_NOTYPE || s->type == STT_OBJECT) &&
+	       is_string_sec(s->sec);
+}
+
+/* Section symbols, local labels (.LC0) and string literals (.L.str.N) all
+ * mean section + offset. */
 static bool is_label(const struct sym *s)
 {
-	return s->sec && (s->type == STT_SECTION || (s->type == STT_NOTYPE && s->bind == STB_LOCAL));
+	return s->sec && (s->type == STT_SECTION || (s->type == STT_NOTYPE && s->bind == STB_LOCAL) ||
+			  is_string_literal(s));
 }
 
 static GElf_Sxword label_off(const struct rel *r)
@@ -59,6 +68,23 @@ static bool same_constant(const struct sym *p, const struct sym *o)
 	return !memcmp(p->sec->data + p->s->st_value, o->sec->data + o->s->st_value, p->s->st_size);
 }
 
+/* clang puts per-function constants with no symbol (switch tables,
+ * initialisers) in sections of their own named .rodata..L*: the code that
+ * uses one changes when its content does. Compared once per section. */
+static signed char *anon_same;		/* by patched section index: 0 unknown, 1 same, 2 differs */
+
+static bool same_relocs(const struct sec *ps, const struct sec *os);
+
+static bool same_anon_const(const struct sec *ps, const struct sec *os)
+{
+	if (!strstr(ps->name, "..L") || (ps->sh->sh_flags & (SHF_WRITE | SHF_EXECINSTR | SHF_MERGE)) || !anon_same)
+		return true;
+	if (!anon_same[ps->idx])
+		anon_same[ps->idx] = ps->size == os->size && (!ps->data || !os->data ||
+				     !memcmp(ps->data, os->data, ps->size)) && same_relocs(ps, os) ? 1 : 2;
+	return anon_same[ps->idx] == 1;
+}
+
 static bool same_target(const struct rel *p, const struct rel *o)
 {
 	const struct sym *ps = p->sym, *os = o->sym;
@@ -68,7 +94,7 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	if (is_label(ps) && is_label(os)) {
 		if (is_string_sec(ps->sec) && is_string_sec(os->sec))
 			return same_string(p, o);
-		return ps->sec->twin == os->sec && label_off(p) == label_off(o);
+		return ps->sec->twin == os->sec && label_off(p) == label_off(o) && same_anon_const(ps->sec, os->sec);
 	}
 	if (p->addend != o->addend)
 		return false;
@@ -144,34 +170,47 @@ static struct sym *reloc_sym_at(const struct sec *sec, size_t off)
 	return NULL;
 }
 
+/* Ours (kmod/kpatch-macros.h) and kpatch's: the same layout. */
+static const char *const ignore_functions[] = { ".livepatch.ignore.functions", ".kpatch.ignore.functions" };
+static const char *const ignore_sections[] = { ".livepatch.ignore.sections", ".kpatch.ignore.sections" };
+
+static void ignore_sections_of(struct ctx *c, struct sec *sec)
+{
+	for (size_t off = 0; off + 8 <= sec->size; off += 8) {
+		struct sym *s = reloc_sym_at(sec, off);
+		const char *name = NULL;
+		struct sec *target;
+
+		for_each_rel(sec, r)
+			if (r->off == off && s && s->type == STT_SECTION)
+				name = str_at(s->sec, r->addend);
+		if (!name || !(target = ht_get(&c->patched.sec_by_name, name, NULL)))
+			die(EXIT_ERROR, "%s: %s: entry %zu names no section of the object",
+			    c->a.patched, sec->name, off / 8);
+		target->ignore = true;
+	}
+}
+
 void mark_ignored(struct ctx *c)
 {
-	struct sec *sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.functions", NULL);
+	for (size_t i = 0; i < sizeof(ignore_functions) / sizeof(ignore_functions[0]); i++) {
+		size_t pos;
 
-	if (sec)
-		for_each_rel(sec, r)
-			r->sym->ignore = true;
-	sec = ht_get(&c->patched.sec_by_name, ".livepatch.ignore.sections", NULL);
-	if (sec)
-		for (size_t off = 0; off + 8 <= sec->size; off += 8) {
-			struct sym *s = reloc_sym_at(sec, off);
-			const char *name = NULL;
-			struct sec *target;
-
+		for (struct sec *sec = ht_get(&c->patched.sec_by_name, ignore_functions[i], &pos); sec;
+		     sec = ht_next(&c->patched.sec_by_name, ignore_functions[i], &pos))
 			for_each_rel(sec, r)
-				if (r->off == off && s && s->type == STT_SECTION)
-					name = str_at(s->sec, r->addend);
-			if (!name || !(target = ht_get(&c->patched.sec_by_name, name, NULL)))
-				die(EXIT_ERROR, "%s: .livepatch.ignore.sections: entry %zu names no section of the object",
-				    c->a.patched, off / 8);
-			target->ignore = true;
-		}
+				r->sym->ignore = true;
+		for (struct sec *sec = ht_get(&c->patched.sec_by_name, ignore_sections[i], &pos); sec;
+		     sec = ht_next(&c->patched.sec_by_name, ignore_sections[i], &pos))
+			ignore_sections_of(c, sec);
+	}
 }
 
 void compare(struct ctx *c)
 {
 	find_fentry(&c->patched);
 	find_fentry(&c->orig);
+	anon_same = xcalloc(c->patched.nsecs, 1);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
@@ -196,6 +235,8 @@ void compare(struct ctx *c)
 		else
 			s->status = ST_CHANGED;
 	}
+	free(anon_same);
+	anon_same = NULL;
 	/* a changed .cold child changes its parent */
 	for_each_sym(&c->patched, s)
 		if (s->parent && s->status == ST_CHANGED && s->parent->status == ST_SAME && !s->parent->ignore)
@@ -234,7 +275,8 @@ static bool is_init_data(const struct sec *sec)
 static const struct sym *data_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
-		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]))
+		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]) &&
+		    !is_string_literal(sec->syms[i]))
 			return sec->syms[i];
 	return NULL;
 }
@@ -243,29 +285,9 @@ static const struct sym *data_object(const struct sec *sec)
 static const struct sym *new_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
-		if (sec->syms[i]->type == STT_OBJECT && !sec->syms[i]->twin)
+		if (sec->syms[i]->type == STT_OBJECT && !sec->syms[i]->twin && !is_string_literal(sec->syms[i]))
 			return sec->syms[i];
 	return NULL;
-}
-
-/* A changed function must not drop a static local its original used: the
- * new code would start over with a fresh variable. */
-static void check_static_locals(struct sym *pf)
-{
-	static unsigned gen;
-
-	gen++;
-	for_each_rel(pf->sec, r)
-		if (r->sym->twin)
-			r->sym->twin->mark = gen;
-	for_each_rel(pf->twin->sec, r) {
-		struct sym *o = r->sym;
-
-		if (o->type == STT_OBJECT && o->bind == STB_LOCAL && strcmp(o->name, o->base) &&
-		    o->mark != gen && !is_once_data(o->sec) && !is_constant(o))
-			die(EXIT_REFUSED, "%s: no longer uses static local variable %s (it would lose its value)",
-			    pf->name, o->name);
-	}
 }
 
 /* A struct pi_entry describes a printk call site (format, function, file,
@@ -319,7 +341,15 @@ void check_refusals(struct ctx *c)
 			    data_object(ps)->name, ps->name);
 	}
 	for_each_sym(&c->patched, s) {
+		/* .modinfo (MODULE_AUTHOR, MODULE_ALIAS, ...) and the other
+		 * sections never copied into a patch are not state */
+		if (s->type == STT_OBJECT && s->twin && s->sec && is_excluded(s->sec)) {
+			if (s->sec->status == ST_CHANGED && !same_constant(s, s->twin))
+				debug("%s: change in %s ignored (not part of a live patch)", s->name, s->sec->name);
+			continue;
+		}
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
+		    !is_string_literal(s) &&
 		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
 			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);
@@ -330,6 +360,5 @@ void check_refusals(struct ctx *c)
 		if (!s->parent && !s->has_fentry)
 			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
 			    s->name, s->sec->name);
-		check_static_locals(s);
 	}
 }

@@ -13,7 +13,7 @@ static size_t nwork, capwork;
 bool is_excluded(const struct sec *sec)
 {
 	static const char *const prefixes[] = {
-		".discard", ".livepatch.ignore", ".rela", ".modinfo", ".comment", ".note",
+		".discard", ".livepatch.ignore", ".kpatch.ignore", ".kpatch.force", ".rela", ".modinfo", ".comment", ".note",
 		"__mcount_loc", "__patchable_function_entries", ".symtab", ".strtab", ".shstrtab",
 		".group", "__ksymtab", "__kcrctab", ".gnu.", ".eh_frame", ".debug", ".llvm",
 	};
@@ -51,11 +51,31 @@ static const char *user_of(const struct sec *sec, GElf_Addr off)
 	return s ? s->name : sec->name;
 }
 
+/* A reference to section + offset that the reader left on the section
+ * symbol because no variable covers the offset: one just past the end of a
+ * variable (the end of a table, `p < table + N`) is that variable plus an
+ * addend. The relocation is rewritten so the output speaks of the symbol. */
+static void resolve_end_ref(struct rel *r)
+{
+	struct sym *s;
+
+	if (r->sym->type != STT_SECTION || is_string_sec(r->sym->sec) || r->addend <= 0)
+		return;
+	s = sym_at(r->sym->sec, r->addend - 1);
+	if (!s || s->type != STT_OBJECT || (GElf_Sxword)(s->s->st_value + s->s->st_size) != r->addend)
+		return;
+	debug("%s+0x%lx: the end of %s", r->sym->sec->name, (unsigned long)r->addend, s->name);
+	r->addend -= (GElf_Sxword)s->s->st_value;
+	r->sym = s;
+}
+
 /* What a relocation of included code needs. */
 void include_need(struct sec *from, struct rel *r)
 {
-	struct sym *t = r->sym;
+	struct sym *t;
 
+	resolve_end_ref(r);
+	t = r->sym;
 	if (t->type == STT_SECTION) {
 		struct sec *ts = t->sec;
 		bool anon = true;
@@ -74,7 +94,7 @@ void include_need(struct sec *from, struct rel *r)
 	}
 	if (!t->sec || t->include)
 		return;
-	if (t->type == STT_NOTYPE && t->bind == STB_LOCAL && is_string_sec(t->sec)) {
+	if (is_string_literal(t)) {
 		include_sec(t->sec);
 		return;
 	}
@@ -108,7 +128,8 @@ bool include_changes(struct ctx *c)
 	bool changed = false;
 
 	for_each_sym(&c->patched, s) {
-		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT))
+		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT) ||
+		    is_string_literal(s))
 			continue;
 		if (is_klp_func(s)) {
 			c->funcs = xrealloc(c->funcs, (c->nfuncs + 1) * sizeof(*c->funcs));

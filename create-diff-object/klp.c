@@ -1,6 +1,7 @@
 /* Which references from included code stay ordinary relocations (exported
- * symbols the module loader resolves) and which become livepatch
- * relocations, with the target's name, object and position in the parent. */
+ * symbols the module loader resolves, undefined symbols the parent does not
+ * have) and which become livepatch relocations, with the target's name,
+ * object and position in the parent. */
 #include "cdo.h"
 #include <string.h>
 
@@ -12,7 +13,11 @@ bool klp_is_exported(struct ctx *c, const struct sym *sym)
 		return false;
 	owner = symvers_owner(sym->name);
 	if (!owner)
-		return false;
+		/* undefined, neither exported nor in the parent: another
+		 * object of the same patch may define it (a new global
+		 * function called from another file); kpatch-build's final
+		 * check reports what no object defines */
+		return !sym->sec && !symtab_has_global(sym->name);
 	/* a module's own exports are still its own symbols: not resolvable
 	 * by the loader before the module is patched */
 	return c->parent_is_vmlinux || strcmp(owner, c->a.parent) != 0;
@@ -35,14 +40,7 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 			t->sympos = symtab_global_pos(o->name);
 		return;
 	}
-	if (symtab_has_global(o->name)) {
-		t->objname = c->a.parent;
-		t->sympos = symtab_global_pos(o->name);
-		return;
-	}
-	if (c->parent_is_vmlinux)
-		die(EXIT_ERROR, "symbol %s (used by %s) is neither exported nor in vmlinux's symbol table",
-		    o->name, user);
-	/* a module's undefined symbol that is not exported lives in vmlinux */
-	t->objname = "vmlinux";
+	/* undefined: klp_is_exported kept those not in the parent plain */
+	t->objname = c->a.parent;
+	t->sympos = symtab_global_pos(o->name);
 }

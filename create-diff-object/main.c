@@ -21,7 +21,8 @@ static const char usage[] =
 	"Entry sizes of special sections: BUG_STRUCT_SIZE, JUMP_STRUCT_SIZE,\n"
 	"ALT_STRUCT_SIZE, EX_STRUCT_SIZE, PARA_STRUCT_SIZE, ORC_STRUCT_SIZE,\n"
 	"STATIC_CALL_STRUCT_SIZE, PRINTK_INDEX_STRUCT_SIZE (else sh_entsize, else\n"
-	"the x86_64 6.1 layout).\n"
+	"derived from the entries' relocations, else the x86_64 6.1 layout); a\n"
+	"size that contradicts the section is an error.\n"
 	"\n"
 	"Exit codes:\n"
 	"  0  changes found, OUTPUT.o written\n"
@@ -91,6 +92,8 @@ int main(int argc, char **argv)
 
 	elf_open_model(&c->orig, c->a.orig, is_special);
 	elf_open_model(&c->patched, c->a.patched, is_special);
+	kpatch_compat(&c->orig);
+	kpatch_compat(&c->patched);
 	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig, c->parent_is_vmlinux);
 	symvers_load(c->a.symvers);
 

@@ -3,6 +3,7 @@
  * one table describes them all. __mcount_loc is regenerated; .modinfo keeps
  * its import_ns= strings. */
 #include "cdo.h"
+#include "entsize.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,23 +69,6 @@ static bool is_split(const struct sec *sec)
 	return false;
 }
 
-static size_t entry_size(const struct special *sp, const struct sec *sec)
-{
-	const char *env = sp->env ? getenv(sp->env) : NULL;
-	char *end;
-	unsigned long v;
-
-	if (env && *env) {
-		v = strtoul(env, &end, 0);
-		if (*end || !v)
-			die(EXIT_ERROR, "%s=%s: not a positive entry size", sp->env, env);
-		return v;
-	}
-	if (sec->sh->sh_entsize)
-		return sec->sh->sh_entsize;
-	return sp->size;
-}
-
 struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align)
 {
 	struct synth *s;
@@ -147,13 +131,15 @@ static bool code_included(const struct rel *r)
 
 /* A static key defined in a module cannot be a livepatch relocation: jump
  * labels are resolved before those are applied. */
-static void check_jump_key(struct ctx *c, const struct sec *sec, const struct rel *code, const struct rel *r)
+static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, const struct rel *code,
+			   const struct rel *r)
 {
 	const struct sym *t = r->sym;
 
 	if (c->parent_is_vmlinux || strcmp(sec->name, "__jump_table") || r == code)
 		return;
-	if (r->off != code->off + 8)
+	/* the key is the last quad of the 16- and the 24-byte layout */
+	if (r->off != code->off + esz - 8)
 		return;
 	if ((t->sec && t->include) || klp_is_exported(c, t))
 		return;
@@ -164,16 +150,14 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, const struct re
 static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 {
 	const struct special *sp = &specials[si];
-	size_t esz = entry_size(sp, sec), n;
+	struct entsize es = entsize_of(sec, sp->env, sp->size);
+	size_t esz = es.size, n;
 	struct synth *out;
 	struct rel *rels = sec->rela ? sec->rela->rels : NULL;
 	size_t nrels = sec->rela ? sec->rela->nrels : 0, ri = 0;
 	const bool *follow = NULL;
 
-	if (sec->size % esz)
-		die(EXIT_ERROR, "%s: size %zu is not a multiple of the entry size %zu (set %s)",
-		    sec->name, sec->size, esz, sp->env ? sp->env : "the entry size");
-	n = sec->size / esz;
+	n = (sec->size + esz - 1) / esz;	/* entsize_of checked a short last one */
 	if (sp->keep == KEEP_BY_INDEX)
 		for (size_t j = 0; j < NSPECIAL; j++)
 			if (!strcmp(specials[j].name, sp->indexed_by)) {
@@ -193,10 +177,6 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 		*outi = c->nsynths;
 	}
 	out = &c->synths[*outi - 1];
-	/* relocations are sorted by offset in what gcc/gas emit; rely on it but check */
-	for (size_t i = 1; i < nrels; i++)
-		if (rels[i].off < rels[i - 1].off)
-			die(EXIT_ERROR, "%s: relocations not sorted by offset", sec->name);
 	for (size_t e = 0; e < n; e++) {
 		size_t start = e * esz, first = ri, base;
 		bool keep;
@@ -213,11 +193,14 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 			continue;
 		if (nkept[si] == n)
 			kept[si][e] = true;
-		base = buf_add(&out->data, sec->data + start, esz);
+		/* a short last entry is padded to a whole one */
+		base = buf_add(&out->data, sec->data + start, start + esz <= sec->size ? esz : sec->size - start);
+		if (start + esz > sec->size)
+			buf_zero(&out->data, start + esz - sec->size, 1);
 		for (size_t k = first; k < ri; k++) {
 			struct sym *t = rels[k].sym;
 
-			check_jump_key(c, sec, &rels[first], &rels[k]);
+			check_jump_key(c, sec, esz, &rels[first], &rels[k]);
 			if (!(t->type == STT_SECTION && is_split(t->sec) && !t->sec->include))
 				include_need(sec, &rels[k]);
 			synth_rel(out, base + rels[k].off - start, rels[k].type, rels[k].addend, rels[k].sym);

@@ -14,7 +14,13 @@ compile_obj() {
 	shift 3
 	mkdir -p "$dir"
 	cp "$src" "$dir/$name.c"
-	(cd "$dir" && gcc "${KCFLAGS[@]}" -I "$UNIT/include" "$@" -c "$name.c" -o "$name.o")
+	local -a flags=()
+	local f
+	for f in "${KCFLAGS[@]}"; do
+		# clang has no -mrecord-mcount (the kernel's objtool writes __mcount_loc)
+		[[ ${UNIT_CC:-gcc} == clang* && $f == -mrecord-mcount ]] || flags+=("$f")
+	done
+	(cd "$dir" && "${UNIT_CC:-gcc}" "${flags[@]}" -I "$UNIT/include" "$@" -c "$name.c" -o "$name.o")
 }
 
 # make_symvers FILE [SYM[:OWNER[:TYPE[:NAMESPACE]]]...]: a Module.symvers

@@ -29,9 +29,15 @@ prepare_case() {
 	esac || return 1
 	case $E_SYMTAB in
 	elf) SYMTAB=$dir/parent.o ;;
+	# kpatch's way of running the differ alone: the original object's own table
+	object) readelf -s --wide "$dir/orig/obj.o" >"$dir/symtab.txt" && SYMTAB=$dir/symtab.txt ;;
 	*) readelf -s --wide "$dir/parent.o" >"$dir/symtab.txt" && SYMTAB=$dir/symtab.txt ;;
 	esac
 	make_symvers "$dir/Module.symvers" "${E_EXPORTS[@]}"
+	case $E_SYMVERS in
+	null) SYMVERS=/dev/null ;;
+	*) SYMVERS=$dir/Module.symvers ;;
+	esac
 }
 
 # run_cdo NAME LABEL BINARY [WRAPPER...]: runs the tool into $WORK/NAME/LABEL/;
@@ -43,7 +49,7 @@ run_cdo() {
 	rm -rf "$out"
 	mkdir -p "$out/o"
 	env "${E_ENV[@]}" timeout 120 "$@" "$bin" "$dir/orig/obj.o" "$dir/patched/obj.o" \
-		"$E_PARENT" "$SYMTAB" "$dir/Module.symvers" "livepatch_${name//-/_}" \
+		"$E_PARENT" "$SYMTAB" "$SYMVERS" "livepatch_${name//-/_}" \
 		"$out/o/output.o" >"$out/stdout" 2>"$out/stderr" || rc=$?
 	echo "$rc" >"$out/rc"
 }

@@ -4,17 +4,25 @@
 
 parse_expect() {
 	local file=$1 kw rest line
-	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_VALGRIND=yes E_PARENT_LINK=rel
-	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=()
+	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_SYMVERS=file E_VALGRIND=yes E_PARENT_LINK=rel
+	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=() E_CLANG=""
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
 		kw=${line%% *} rest=${line#* }
 		[[ $kw == "$line" ]] && rest=
+		# "gcc: LINE" and "clang: LINE" apply to that compiler's run only
+		if [[ $kw == gcc: || $kw == clang: ]]; then
+			[[ ${UNIT_CC:-gcc} == "${kw%:}"* ]] || continue
+			line=$rest kw=${rest%% *} rest=${rest#* }
+			[[ $kw == "$line" ]] && rest=
+		fi
 		case $kw in
+		clang) E_CLANG=$rest ;;
 		exit) E_EXIT=$rest ;;
 		parent) E_PARENT=$rest ;;
 		link) read -r -a E_LINK <<<"$rest" ;;
 		symtab) E_SYMTAB=$rest ;;
+		symvers) E_SYMVERS=$rest ;;
 		parent-link) E_PARENT_LINK=$rest ;;
 		export) E_EXPORTS+=("$rest") ;;
 		env) E_ENV+=("$rest") ;;

@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# Headers of kmod/ that patch sources include, compiled against stand-ins
+# for the kernel headers they need (the x86_64 6.1 syscall wrapper shape).
+
+# kmod_stubs DIR: minimal linux/*.h for kmod/kpatch-macros.h.
+kmod_stubs() {
+	local dir=$1/linux h
+	mkdir -p "$dir"
+	for h in livepatch printk ratelimit static_call; do
+		echo "/* stand-in */" >"$dir/$h.h"
+	done
+	cat >"$dir/compiler.h" <<'H'
+#define __used __attribute__((__used__))
+#define __section(s) __attribute__((__section__(s)))
+H
+	cat >"$dir/syscalls.h" <<'H'
+/* One-argument subset of include/linux/syscalls.h and the x86_64 wrapper. */
+struct pt_regs { unsigned long di; };
+#define __MAP1(m, t, a) m(t, a)
+#define __MAP(n, ...) __MAP##n(__VA_ARGS__)
+#define __SC_DECL(t, a) t a
+#define __SC_LONG(t, a) long a
+#define __SC_CAST(t, a) (t)a
+#define __SC_ARGS(t, a) a
+#define __SC_TEST(t, a) (void)0
+#define __PROTECT(...)
+#define __X64_SYS_STUBx(x, name, ...)					\
+	long __x64_sys##name(const struct pt_regs *regs);		\
+	long __x64_sys##name(const struct pt_regs *regs)		\
+	{ return __se_sys##name((long)regs->di); }
+#define __IA32_SYS_STUBx(x, name, ...)
+H
+}
+
+# run_kmod_checks: a syscall patch written for kpatch compiles with ours.
+run_kmod_checks() {
+	local dir=$WORK/kmod syms
+	kmod_stubs "$dir/include"
+	if ! compile_obj "$UNIT/kmod/syscall-patch.c" "$dir" syscall-patch -I "$TOP/kmod" -I "$dir/include" \
+		>"$dir/err" 2>&1; then
+		t_fail "unit-kmod/kpatch-syscall-h" "does not compile: $(head -c 300 "$dir/err" | tr '\n' ' ')"
+		return
+	fi
+	syms=$(nm "$dir/syscall-patch.o")
+	if grep -q ' T __x64_sys_klp_demo$' <<<"$syms" && grep -q ' T __x64_sys_klp_demo2$' <<<"$syms"; then
+		t_pass "unit-kmod/kpatch-syscall-h"
+	else
+		t_fail "unit-kmod/kpatch-syscall-h" "no __x64_sys_klp_demo/__x64_sys_klp_demo2 wrapper defined: $(tr '\n' ' ' <<<"$syms")"
+	fi
+}
