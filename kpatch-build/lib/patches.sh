@@ -49,7 +49,8 @@ check_patches() {
 			cat "$tmp/patch.out" >>"$LOG"
 			die "$E_PATCH" "$p does not apply after the patches before it"
 		}
-		check_exact "$p" "$tmp/patch.out"
+		# An offset here comes from the patches before it (each was checked
+		# exact against the source above); fuzz is still refused (-F0).
 	done
 	rm -rf "$tmp/probe" "$tmp/probe-alone"
 }

@@ -12,16 +12,18 @@ FFS_FLAGS=${KPATCH_BUILD_KCFLAGS-"-ffunction-sections -fdata-sections"}
 # the build records CC and KCFLAGS, so paths that moved with the checkout or
 # the install would make every cached object look stale.
 stable_tools() {
-	local dir
-	dir=$KLP_CACHE/tools/$(cat "$KPATCH_CC" "$KMOD_DIR/kpatch-macros.h" | sha256sum | cut -c1-12)
+	local dir h
+	dir=$KLP_CACHE/tools/$(sha256sum <"$KPATCH_CC" | cut -c1-12)
 	mkdir -p "$dir/include"
 	if [[ ! -x $dir/kpatch-cc ]]; then
 		cp "$KPATCH_CC" "$dir/kpatch-cc.tmp.$$" && mv "$dir/kpatch-cc.tmp.$$" "$dir/kpatch-cc"
 	fi
-	if [[ ! -f $dir/include/kpatch-macros.h ]]; then
-		cp "$KMOD_DIR/kpatch-macros.h" "$dir/include/kpatch-macros.h.tmp.$$"
-		mv "$dir/include/kpatch-macros.h.tmp.$$" "$dir/include/kpatch-macros.h"
-	fi
+	# The headers patch authors include (kpatch-macros.h, kpatch-syscall.h);
+	# kbuild's dependency files see their content, the path stays the same.
+	for h in "$KMOD_DIR"/*.h; do
+		cmp -s "$h" "$dir/include/${h##*/}" && continue
+		cp "$h" "$dir/include/${h##*/}.tmp.$$" && mv "$dir/include/${h##*/}.tmp.$$" "$dir/include/${h##*/}"
+	done
 	KPATCH_CC=$dir/kpatch-cc
 	AUTHOR_INCLUDE=$dir/include
 }
