@@ -111,7 +111,7 @@ bool include_changes(struct ctx *c)
 		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT))
 			continue;
 		if (is_klp_func(s)) {
-			c->funcs = xrealloc(c->funcs, (c->nfuncs + 1) * sizeof(*c->funcs));
+			c->funcs = xgrow(c->funcs, c->nfuncs, sizeof(*c->funcs));
 			c->funcs[c->nfuncs++] = s;
 		}
 		if (s->status == ST_NEW || (s->type == STT_FUNC && s->status == ST_CHANGED) ||

@@ -89,7 +89,7 @@ struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xw
 {
 	struct synth *s;
 
-	c->synths = xrealloc(c->synths, (c->nsynths + 1) * sizeof(*c->synths));
+	c->synths = xgrow(c->synths, c->nsynths, sizeof(*c->synths));
 	s = &c->synths[c->nsynths++];
 	memset(s, 0, sizeof(*s));
 	s->name = name;
@@ -252,7 +252,7 @@ static size_t piece_of(const GElf_Sxword *starts, size_t n, GElf_Sxword off)
  * kept entries use into a new section and move their relocations. */
 static void split(struct ctx *c, struct sec *sec)
 {
-	GElf_Sxword *starts = xcalloc(1, sizeof(*starts)), *newoff;
+	GElf_Sxword *starts = xgrow(NULL, 0, sizeof(*starts)), *newoff;
 	size_t n = 1, nsynth = c->nsynths, outi;
 	bool *keep;
 	struct synth *out;
@@ -264,7 +264,7 @@ static void split(struct ctx *c, struct sec *sec)
 		for_each_rel(s, r)
 			if (r->sym->sec == sec && r->sym->type == STT_SECTION && r->addend > 0 &&
 			    (size_t)r->addend < sec->size) {
-				starts = xrealloc(starts, (n + 1) * sizeof(*starts));
+				starts = xgrow(starts, n, sizeof(*starts));
 				starts[n++] = r->addend;
 			}
 	}

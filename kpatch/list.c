@@ -163,9 +163,9 @@ int cmd_info(int argc, char **argv)
 		file = xstrdup(arg);
 	else
 		file = xstrdup(path("/var/lib/kpatch/%s/%s.ko", running_kver(), arg));
-	if (!modinfo_read(file, &mi, &why)) {
-		int rc = is_file(file) ? EXIT_REFUSED : EXIT_ERROR;
+	int rc = modinfo_read(file, &mi, &why);
 
+	if (rc) {
 		fprintf(stderr, "kpatch: %s %s\n", file, why);
 		free(file);
 		return rc;
