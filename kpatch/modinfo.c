@@ -243,7 +243,12 @@ int modinfo_read(const char *file, struct modinfo *mi, const char **why)
 		refuse(why, "cannot be opened: %s", strerror(errno));
 		return EXIT_ERROR;
 	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st)) {
+		refuse(why, "cannot be read: %s", strerror(errno));
+		close(fd);
+		return EXIT_ERROR;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		*why = S_ISDIR(st.st_mode) ? "is a directory, not a module file" : "is not a regular file";
 		close(fd);
 		return EXIT_ERROR;
