@@ -271,6 +271,8 @@ static void find_sections(struct module *m)
 		if (sh.sh_type == SHT_SYMTAB) {
 			if (m->symtab)
 				die("%s: a second symbol table", sec_name(m, scn));
+			if (sh.sh_size < sizeof(Elf64_Sym))
+				die("%s: sh_size %" PRIu64 ": not even the null symbol", sec_name(m, scn), (uint64_t)sh.sh_size);
 			if (sh.sh_entsize != sizeof(Elf64_Sym) || sh.sh_size % sizeof(Elf64_Sym))
 				die("%s: sh_entsize %" PRIu64 " or sh_size %" PRIu64 " is not a whole number of symbols",
 				    sec_name(m, scn), (uint64_t)sh.sh_entsize, (uint64_t)sh.sh_size);
@@ -467,7 +469,8 @@ static void *joined(struct module *m, const Elf_Data *old, const struct buf *add
 {
 	char *j = xcalloc(1, old->d_size + add->len);
 
-	memcpy(j, old->d_buf, old->d_size);
+	if (old->d_size)
+		memcpy(j, old->d_buf, old->d_size);
 	if (add->len)
 		memcpy(j + old->d_size, add->data, add->len);
 	m->joined[m->njoined++] = j;

@@ -297,7 +297,7 @@ static void resolve_ref(struct rel *r)
 
 	/* local labels (.LC0) are section offsets too */
 	if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
-		r->addend += (GElf_Sxword)r->sym->s->st_value;
+		r->addend = sadd(r->addend, (GElf_Sxword)r->sym->s->st_value);
 		r->sym = tsec->secsym;
 	}
 	if (r->sym->type != STT_SECTION || is_string_sec(tsec))
@@ -305,12 +305,12 @@ static void resolve_ref(struct rel *r)
 	/* pc-relative: the target is 4 bytes past the addend, more when an
 	 * immediate follows the displacement */
 	for (GElf_Sxword k = 4; is_pcrel(r->type) && !s && k <= 8; k++)
-		s = sym_at(tsec, r->addend + k);
+		s = sym_at(tsec, sadd(r->addend, k));
 	if (!s)
 		s = sym_at(tsec, r->addend);
 	if (!s)
 		return;
-	r->addend -= (GElf_Sxword)s->s->st_value;
+	r->addend = sadd(r->addend, -(GElf_Sxword)s->s->st_value);
 	r->sym = s;
 }
 

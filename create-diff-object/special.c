@@ -124,7 +124,7 @@ static bool printk_func_included(struct ctx *c, const struct rel *r)
 
 		if (fr->off != pi->s->st_value + (GElf_Addr)r->addend + 8 || !t->sec || !t->sec->data)
 			continue;
-		off = fr->addend + (t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s->st_value);
+		off = sadd(fr->addend, t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s->st_value);
 		if (off >= 0 && (size_t)off < t->sec->size && memchr(t->sec->data + off, 0, t->sec->size - (size_t)off))
 			name = (const char *)t->sec->data + off;
 	}
@@ -311,7 +311,7 @@ static void split(struct ctx *c, struct sec *sec)
 			if (r->sym->sec != sec || r->sym->type != STT_SECTION)
 				continue;
 			p = piece_of(starts, n, r->addend);
-			r->addend = r->addend - starts[p] + newoff[p];
+			r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
 		}
 	free(starts);
 	free(keep);

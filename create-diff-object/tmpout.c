@@ -43,8 +43,10 @@ static void install_handlers(void)
 		return;
 	done = 1;
 	atexit(remove_tmp);
+#ifndef TMPOUT_NO_DEATH_CALLBACK	/* the fuzz build: libFuzzer's own callback */
 	if (__sanitizer_set_death_callback)
 		__sanitizer_set_death_callback(remove_tmp);
+#endif
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESETHAND;

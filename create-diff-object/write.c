@@ -163,7 +163,7 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 		add_rel(sec, r->off, r->type, r->addend, t->out_idx);
 	} else if (t->sec && t->sec->include && t->type == STT_NOTYPE && t->bind == STB_LOCAL) {
 		/* a local label in an included section: section + offset */
-		add_rel(sec, r->off, r->type, r->addend + (GElf_Sxword)t->s->st_value, secsym(t->sec->out_idx));
+		add_rel(sec, r->off, r->type, sadd(r->addend, (GElf_Sxword)t->s->st_value), secsym(t->sec->out_idx));
 	} else if (klp_is_exported(c, t)) {
 		add_rel(sec, r->off, r->type, r->addend, undef_sym(t->name));
 	} else {

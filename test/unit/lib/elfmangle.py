@@ -6,6 +6,9 @@ Usage: elfmangle.py FILE OP [ARGS...]   (FILE is changed in place)
   ehdr FIELD VALUE          class, data, machine, type, shoff
   shdr SECTION FIELD VALUE  type, flags, offset, size, link, info,
                             addralign, entsize of the section named SECTION
+  rela-addend SECTION VALUE the first relocation of SECTION (a .rela
+                            section) against a section symbol gets r_addend
+                            VALUE
   sym-empty-name TYPE       the first local symbol of TYPE (OBJECT, FUNC)
                             gets an empty name (st_name 0)
   shdr-unaligned            the section header table moves to the end of
@@ -21,6 +24,7 @@ import sys
 EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
 SHDR = struct.Struct("<IIQQQQIIQQ")
 SYM = struct.Struct("<IBBHQQ")
+RELA = struct.Struct("<QQq")
 EHDR_FIELDS = {"type": 1, "machine": 2, "shoff": 6}
 IDENT_FIELDS = {"class": 4, "data": 5}
 SHDR_FIELDS = ["name", "type", "flags", "addr", "offset", "size", "link", "info",
@@ -102,6 +106,18 @@ def op_sym_empty_name(elf, sym_type):
     sys.exit(f"elfmangle: {elf.path}: no local {sym_type} symbol")
 
 
+def op_rela_addend(elf, name, value):
+    rela = elf.shdr(elf.section(name))
+    symtab = elf.shdr(rela[6])
+    for off in range(rela[4], rela[4] + rela[5], RELA.size):
+        r_offset, r_info, _ = RELA.unpack_from(elf.data, off)
+        sym = SYM.unpack_from(elf.data, symtab[4] + (r_info >> 32) * SYM.size)
+        if sym[1] & 0xf == 3:  # STT_SECTION
+            RELA.pack_into(elf.data, off, r_offset, r_info, int(value, 0))
+            return
+    sys.exit(f"elfmangle: {elf.path}: {name} has no relocation against a section symbol")
+
+
 def op_shdr_unaligned(elf):
     table = bytes(elf.data[elf.shoff:elf.shoff + elf.ehdr[12] * SHDR.size])
     while len(elf.data) % 8 != 4:
@@ -112,6 +128,7 @@ def op_shdr_unaligned(elf):
 
 
 OPS = {"ehdr": (op_ehdr, 2), "shdr": (op_shdr, 3), "sym-empty-name": (op_sym_empty_name, 1),
+       "rela-addend": (op_rela_addend, 2),
        "shdr-unaligned": (op_shdr_unaligned, 0)}
 
 
