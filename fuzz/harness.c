@@ -20,9 +20,24 @@ _Noreturn void fuzz_exit(int code)
 	_Exit(code);
 }
 
+static char dir[] = "/tmp/klptools-fuzz-XXXXXX";
+
+/* At exit (libFuzzer ends with exit()): the directory and what the
+ * targets write there. */
+static void remove_dir(void)
+{
+	static const char *const names[] = { "in.o", "out.o", "in.ko", "out.ko" };
+	char p[sizeof(dir) + 16];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
+
 const char *fuzz_dir(void)
 {
-	static char dir[] = "/tmp/klptools-fuzz-XXXXXX";
 	static int made;
 
 	if (!made) {
@@ -31,6 +46,7 @@ const char *fuzz_dir(void)
 			abort();
 		}
 		made = 1;
+		atexit(remove_dir);
 	}
 	return dir;
 }
