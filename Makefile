@@ -7,7 +7,7 @@ export PREFIX DESTDIR
 PARTS := create-diff-object kpatch kpatch-build kmod man contrib
 BUILT := $(foreach p,$(PARTS),$(if $(wildcard $(p)/Makefile),$(p)))
 
-.PHONY: all deps install check demo rpm clean $(BUILT)
+.PHONY: all deps install check fuzz demo rpm clean $(BUILT)
 
 all: $(BUILT)
 
@@ -26,6 +26,12 @@ check:
 	$(MAKE) all
 	test/run-all
 
+# Every libFuzzer target (fuzz/) for FUZZ_SECONDS each (default 60); seeds
+# are compiled at run time. Needs clang (scripts/install-deps test).
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) -C fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)
+
 # The main job on the built-in default: the bundled example patch becomes a
 # module that a QEMU-booted kernel loads, shows, and unloads.
 demo:
@@ -39,4 +45,5 @@ rpm:
 
 clean:
 	@for p in $(BUILT); do $(MAKE) -C $$p clean || exit 1; done
+	$(MAKE) -C fuzz clean
 	rm -rf test/out

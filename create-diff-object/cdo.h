@@ -78,6 +78,10 @@ void include_special(struct ctx *c);		/* special.c */
 bool klp_is_exported(struct ctx *c, const struct sym *sym);
 void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
 void write_output(struct ctx *c);		/* write.c */
+void write_free(void);
+/* main.c: free everything the passes hold, so that another run can start
+ * in the same process (the fuzz harness, after an error). */
+void cdo_free_all(void);
 void special_free(void);
 bool is_special_name(const char *name);
 /* A special section: rebuilt entry by entry from the patched object alone,

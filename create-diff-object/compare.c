@@ -43,7 +43,7 @@ static bool is_label(const struct sym *s)
 
 static GElf_Sxword label_off(const struct rel *r)
 {
-	return r->addend + (r->sym->type == STT_SECTION ? 0 : (GElf_Sxword)r->sym->s->st_value);
+	return sadd(r->addend, r->sym->type == STT_SECTION ? 0 : (GElf_Sxword)r->sym->s->st_value);
 }
 
 static bool same_string(const struct rel *p, const struct rel *o)

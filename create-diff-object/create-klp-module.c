@@ -8,7 +8,9 @@
  * against a .klp.sym.OBJ.SYMBOL,POS symbol. Existing sections and symbols
  * keep their indices; .livepatch.relocs and its relocations are emptied.
  *
- * Exit: 0 written, 1 error (message names the file and the entry).
+ * Exit: 0 written, 1 error (message names the file and the section, symbol
+ * or entry). The input is checked where it is read: header (elfcheck.c),
+ * every section header, the symbol and string tables, the metadata.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +26,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "elfcheck.h"
+#include "tmpout.h"
+
 #ifndef SHF_RELA_LIVEPATCH
 #define SHF_RELA_LIVEPATCH 0x00100000
 #endif
@@ -36,8 +41,8 @@ enum { FIELD_PLACE = 0, FIELD_SYMNAME = 8, FIELD_OBJNAME = 16, FIELD_SYMPOS = 24
        FIELD_TYPE = 32, FIELD_ADDEND = 40 };
 
 static const char *in_path;
-static char *tmp_path;
 
+__attribute__((noreturn, format(printf, 1, 2)))
 static void die(const char *fmt, ...)
 {
 	va_list ap;
@@ -47,8 +52,6 @@ static void die(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	if (tmp_path)
-		unlink(tmp_path);
 	exit(1);
 }
 
@@ -157,7 +160,8 @@ struct klp_rela_sec {
 };
 
 struct module {
-	Elf *elf;
+	Elf *elf, *out;
+	size_t file_size;
 	size_t shnum, shstrndx;
 	Elf_Scn *symtab, *strtab, *shstrtab;
 	Elf_Data *syms;
@@ -170,6 +174,7 @@ struct module {
 	struct klp_rela_sec *klp_secs;
 	size_t nklp_secs;
 	char *joined[3];         /* grown tables libelf writes from, freed after */
+	struct klp_reloc *entries; /* while .livepatch.relocs is converted */
 	size_t njoined;
 };
 
@@ -195,8 +200,55 @@ static Elf_Data *whole_data(Elf_Scn *scn)
 	Elf_Data *d = elf_getdata(scn, NULL);
 
 	if (!d)
-		die("section data: %s", elf_errmsg(-1));
+		die("section %zu: data: %s", elf_ndxscn(scn), elf_errmsg(-1));
 	return d;
+}
+
+/* Data of a section whose bytes are needed: never SHT_NOBITS. WHAT says
+ * what it is needed for. */
+static Elf_Data *needed_data(struct module *m, Elf_Scn *scn, const char *what)
+{
+	Elf_Data *d;
+
+	if (shdr_of(scn).sh_type == SHT_NOBITS)
+		die("%s: SHT_NOBITS where %s is needed", sec_name(m, scn), what);
+	d = whole_data(scn);
+	if (d->d_size && !d->d_buf)
+		die("%s: no data where %s is needed", sec_name(m, scn), what);
+	return d;
+}
+
+/* What every section header must satisfy: a name, data inside the file, a
+ * sane alignment (it is honoured in the output). */
+static void check_section(struct module *m, Elf_Scn *scn)
+{
+	GElf_Shdr sh = shdr_of(scn);
+
+	if (!elf_strptr(m->elf, m->shstrndx, sh.sh_name))
+		die("section %zu: sh_name 0x%x is not a string of the section name table", elf_ndxscn(scn), sh.sh_name);
+	if (sh.sh_type != SHT_NOBITS && sh.sh_size &&
+	    (sh.sh_offset > m->file_size || sh.sh_size > m->file_size - sh.sh_offset))
+		die("%s: sh_offset 0x%" PRIx64 " + sh_size 0x%" PRIx64 " past the end of the file (0x%zx bytes)",
+		    sec_name(m, scn), (uint64_t)sh.sh_offset, (uint64_t)sh.sh_size, m->file_size);
+	if (sh.sh_entsize > 1 && sh.sh_size % sh.sh_entsize)
+		die("%s: sh_entsize 0x%" PRIx64 " does not divide sh_size 0x%" PRIx64, sec_name(m, scn),
+		    (uint64_t)sh.sh_entsize, (uint64_t)sh.sh_size);
+	if (!align_ok(sh.sh_addralign))
+		die("%s: sh_addralign 0x%" PRIx64 " is not a power of two up to 0x%x", sec_name(m, scn),
+		    (uint64_t)sh.sh_addralign, CDO_MAX_ALIGN);
+}
+
+/* A string table: SHT_STRTAB with data, NUL-terminated. */
+static void check_strtab(struct module *m, Elf_Scn *scn, const char *what)
+{
+	Elf_Data *d;
+
+	if (shdr_of(scn).sh_type != SHT_STRTAB)
+		die("%s: %s where %s (SHT_STRTAB) is needed", sec_name(m, scn),
+		    shdr_of(scn).sh_type == SHT_NOBITS ? "SHT_NOBITS" : "not a string table", what);
+	d = needed_data(m, scn, what);
+	if (!d->d_size || ((const char *)d->d_buf)[d->d_size - 1])
+		die("%s: string table empty or not NUL-terminated", sec_name(m, scn));
 }
 
 static void find_sections(struct module *m)
@@ -205,29 +257,54 @@ static void find_sections(struct module *m)
 	size_t relocs_index = 0;
 
 	if (elf_getshdrnum(m->elf, &m->shnum) || elf_getshdrstrndx(m->elf, &m->shstrndx))
-		die("not a valid ELF object: %s", elf_errmsg(-1));
+		die("unreadable section headers: %s", elf_errmsg(-1));
+	if (m->shnum >= SHN_LORESERVE)
+		die("%zu sections: extended section numbering is not supported", m->shnum);
 	m->shstrtab = elf_getscn(m->elf, m->shstrndx);
+	if (!m->shstrtab || !m->shstrndx)
+		die("ELF header: e_shstrndx %zu is not a section", m->shstrndx);
+	check_strtab(m, m->shstrtab, "the section names");
 	while ((scn = elf_nextscn(m->elf, scn))) {
 		GElf_Shdr sh = shdr_of(scn);
 
+		check_section(m, scn);
 		if (sh.sh_type == SHT_SYMTAB) {
+			if (m->symtab)
+				die("%s: a second symbol table", sec_name(m, scn));
+			if (sh.sh_size < sizeof(Elf64_Sym))
+				die("%s: sh_size %" PRIu64 ": not even the null symbol", sec_name(m, scn), (uint64_t)sh.sh_size);
+			if (sh.sh_entsize != sizeof(Elf64_Sym) || sh.sh_size % sizeof(Elf64_Sym))
+				die("%s: sh_entsize %" PRIu64 " or sh_size %" PRIu64 " is not a whole number of symbols",
+				    sec_name(m, scn), (uint64_t)sh.sh_entsize, (uint64_t)sh.sh_size);
 			m->symtab = scn;
-			m->strtab = elf_getscn(m->elf, sh.sh_link);
+			m->strtab = sh.sh_link && sh.sh_link < m->shnum ? elf_getscn(m->elf, sh.sh_link) : NULL;
+			if (!m->strtab)
+				die("%s: sh_link %u is not a section", sec_name(m, scn), sh.sh_link);
 		} else if (!strcmp(sec_name(m, scn), ".livepatch.relocs")) {
 			m->relocs = scn;
 			relocs_index = elf_ndxscn(scn);
 		}
 	}
-	if (!m->symtab || !m->strtab)
+	if (!m->symtab)
 		die("no symbol table");
+	check_strtab(m, m->strtab, "the symbol names");
 	/* Second walk: the relocations that apply to .livepatch.relocs. */
 	for (scn = NULL; relocs_index && (scn = elf_nextscn(m->elf, scn));) {
 		GElf_Shdr sh = shdr_of(scn);
 
-		if (sh.sh_type == SHT_RELA && sh.sh_info == relocs_index)
-			m->relocs_rela = scn;
+		if (sh.sh_type != SHT_RELA || sh.sh_info != relocs_index)
+			continue;
+		if (m->relocs_rela)
+			die("%s: a second relocation section for .livepatch.relocs", sec_name(m, scn));
+		if (sh.sh_link != elf_ndxscn(m->symtab))
+			die("%s: sh_link %u is not the symbol table (%zu)", sec_name(m, scn), sh.sh_link,
+			    elf_ndxscn(m->symtab));
+		if (sh.sh_entsize != sizeof(Elf64_Rela) || sh.sh_size % sizeof(Elf64_Rela))
+			die("%s: sh_entsize %" PRIu64 " or sh_size %" PRIu64 " is not a whole number of relocations",
+			    sec_name(m, scn), (uint64_t)sh.sh_entsize, (uint64_t)sh.sh_size);
+		m->relocs_rela = scn;
 	}
-	m->syms = whole_data(m->symtab);
+	m->syms = needed_data(m, m->symtab, "the symbols");
 	m->strtab_base = whole_data(m->strtab)->d_size;
 	m->nsyms = m->syms->d_size / sizeof(Elf64_Sym);
 }
@@ -248,6 +325,8 @@ static void resolve(struct module *m, const GElf_Rela *r, size_t *secidx, uint64
 
 	if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE)
 		die("a .livepatch.relocs field points at an undefined symbol");
+	if (sym.st_shndx >= m->shnum)
+		die("symbol %zu: st_shndx %u is not a section", (size_t)GELF_R_SYM(r->r_info), sym.st_shndx);
 	*secidx = sym.st_shndx;
 	*offset = sym.st_value + (uint64_t)r->r_addend;
 }
@@ -259,7 +338,7 @@ static const char *string_at(struct module *m, const GElf_Rela *r)
 	Elf_Data *d;
 
 	resolve(m, r, &secidx, &off);
-	d = whole_data(elf_getscn(m->elf, secidx));
+	d = needed_data(m, elf_getscn(m->elf, secidx), "the strings of .livepatch.relocs");
 	if (d->d_type != ELF_T_BYTE || off >= d->d_size || !memchr((char *)d->d_buf + off, 0, d->d_size - off))
 		die("a .livepatch.relocs string is outside its section");
 	return (char *)d->d_buf + off;
@@ -325,7 +404,7 @@ static void convert_relocs(struct module *m)
 
 	if (!m->relocs)
 		return;
-	meta = whole_data(m->relocs);
+	meta = needed_data(m, m->relocs, "the relocation entries");
 	if (meta->d_size % RELOC_ENTRY_SIZE)
 		die(".livepatch.relocs size %zu is not a multiple of %d", meta->d_size, RELOC_ENTRY_SIZE);
 	n = meta->d_size / RELOC_ENTRY_SIZE;
@@ -333,7 +412,7 @@ static void convert_relocs(struct module *m)
 		return;
 	if (!m->relocs_rela)
 		die(".livepatch.relocs has %zu entries but no relocations", n);
-	entries = xcalloc(n, sizeof(*entries));
+	entries = m->entries = xcalloc(n, sizeof(*entries));
 	for (i = 0; i < n; i++) {
 		const unsigned char *e = (const unsigned char *)meta->d_buf + i * RELOC_ENTRY_SIZE;
 
@@ -341,7 +420,7 @@ static void convert_relocs(struct module *m)
 		memcpy(&entries[i].type, e + FIELD_TYPE, 4);
 		memcpy(&entries[i].addend, e + FIELD_ADDEND, 8);
 	}
-	relas = whole_data(m->relocs_rela);
+	relas = needed_data(m, m->relocs_rela, "the relocations");
 	nrelas = relas->d_size / sizeof(Elf64_Rela);
 	for (i = 0; i < nrelas; i++) {
 		GElf_Rela r;
@@ -382,6 +461,7 @@ static void convert_relocs(struct module *m)
 		buf_add(&sec->relas, &out, sizeof(out));
 	}
 	free(entries);
+	m->entries = NULL;
 }
 
 /* Old bytes followed by new ones, in a buffer the module owns until exit. */
@@ -389,7 +469,8 @@ static void *joined(struct module *m, const Elf_Data *old, const struct buf *add
 {
 	char *j = xcalloc(1, old->d_size + add->len);
 
-	memcpy(j, old->d_buf, old->d_size);
+	if (old->d_size)
+		memcpy(j, old->d_buf, old->d_size);
 	if (add->len)
 		memcpy(j + old->d_size, add->data, add->len);
 	m->joined[m->njoined++] = j;
@@ -409,7 +490,7 @@ static void write_output(struct module *m, int fd)
 	size_t relocs_index = m->relocs ? elf_ndxscn(m->relocs) : 0;
 	size_t relocs_rela_index = m->relocs_rela ? elf_ndxscn(m->relocs_rela) : 0;
 	size_t shstr_base = whole_data(m->shstrtab)->d_size;
-	Elf *out = elf_begin(fd, ELF_C_WRITE, NULL);
+	Elf *out = m->out = elf_begin(fd, ELF_C_WRITE, NULL);
 	GElf_Ehdr eh;
 	uint64_t off;
 
@@ -479,53 +560,89 @@ static void write_output(struct module *m, int fd)
 	if (elf_update(out, ELF_C_WRITE) < 0)
 		die("writing: %s", elf_errmsg(-1));
 	elf_end(out);
+	m->out = NULL;
+}
+
+static void open_input(struct module *m, int *fd)
+{
+	struct stat st;
+	char buf[200];
+	const char *why;
+
+	*fd = open(in_path, O_RDONLY);
+	if (*fd < 0)
+		die("cannot open: %s", strerror(errno));
+	if (fstat(*fd, &st))
+		die("cannot stat: %s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		die("is a directory");
+	if (!S_ISREG(st.st_mode))
+		die("not a regular file");
+	m->file_size = (size_t)st.st_size;
+	m->elf = elf_begin(*fd, ELF_C_READ, NULL);
+	if (!m->elf)
+		die("cannot read ELF: %s", elf_errmsg(-1));
+	why = elf_header_problem(m->elf, buf, sizeof(buf));
+	if (why)
+		die("%s", why);
+}
+
+/* The module being converted: global so that everything it holds can be
+ * freed from anywhere (klp_free_all). */
+static struct module mod;
+static int in_fd = -1;
+
+/* Frees what the conversion holds, so that another run can start in the
+ * same process (the fuzz harness, after an error). */
+void klp_free_all(void);
+void klp_free_all(void)
+{
+	struct module *m = &mod;
+
+	for (size_t i = 0; i < m->nklp_secs; i++) {
+		free(m->klp_secs[i].name);
+		free(m->klp_secs[i].relas.data);
+	}
+	free(m->klp_secs);
+	free(m->entries);
+	for (size_t i = 0; i < m->njoined; i++)
+		free(m->joined[i]);
+	free(m->new_syms.data);
+	free(m->new_strs.data);
+	free(m->new_shstrs.data);
+	map_free(&m->klp_syms);
+	map_free(&m->klp_sec_index);
+	if (m->out)
+		elf_end(m->out);
+	if (m->elf)
+		elf_end(m->elf);
+	if (in_fd >= 0)
+		close(in_fd);
+	in_fd = -1;
+	memset(m, 0, sizeof(*m));
 }
 
 int main(int argc, char **argv)
 {
-	struct module m = { 0 };
-	int fd, out_fd;
+	int out_fd;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: create-klp-module IN.ko OUT.ko\n"
 				"Converts .livepatch.relocs into .klp.rela.* sections and .klp.sym.* symbols.\n"
-				"Exit codes: 0 written, 1 error.\n");
+				"Exit codes: 0 written, 1 error (unreadable, corrupt or not an x86_64 object, I/O).\n");
 		return argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) ? 0 : 1;
 	}
 	in_path = argv[1];
-	if (asprintf(&tmp_path, "%s.tmp.%d", argv[2], (int)getpid()) < 0)
-		die("out of memory");
 	elf_version(EV_CURRENT);
-	fd = open(in_path, O_RDONLY);
-	if (fd < 0)
-		die("cannot open: %s", strerror(errno));
-	m.elf = elf_begin(fd, ELF_C_READ, NULL);
-	if (!m.elf || elf_kind(m.elf) != ELF_K_ELF || gelf_getclass(m.elf) != ELFCLASS64)
-		die("not a 64-bit ELF object");
-
-	find_sections(&m);   /* passes: locate, convert, write */
-	convert_relocs(&m);
-	out_fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	open_input(&mod, &in_fd);
+	find_sections(&mod);   /* passes: locate, convert, write */
+	convert_relocs(&mod);
+	out_fd = tmpout_open(argv[2]);
 	if (out_fd < 0)
-		die("cannot create %s: %s", tmp_path, strerror(errno));
-	write_output(&m, out_fd);
-	close(out_fd);
-	elf_end(m.elf);
-	close(fd);
-	if (rename(tmp_path, argv[2]))
-		die("renaming to %s: %s", argv[2], strerror(errno));
-	for (size_t i = 0; i < m.nklp_secs; i++) {
-		free(m.klp_secs[i].name);
-		free(m.klp_secs[i].relas.data);
-	}
-	free(m.klp_secs);
-	for (size_t i = 0; i < m.njoined; i++)
-		free(m.joined[i]);
-	free(m.new_syms.data);
-	free(m.new_strs.data);
-	free(m.new_shstrs.data);
-	map_free(&m.klp_syms);
-	map_free(&m.klp_sec_index);
-	free(tmp_path);
+		die("cannot create a temporary file for %s: %s", argv[2], strerror(errno));
+	write_output(&mod, out_fd);
+	if (tmpout_commit())
+		die("writing %s: %s", tmpout_path(), strerror(errno));
+	klp_free_all();
 	return 0;
 }

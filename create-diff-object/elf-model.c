@@ -3,6 +3,7 @@
  * the file, never a crash. */
 #include "elf-model.h"
 #include "util.h"
+#include "elfcheck.h"
 #include <fcntl.h>
 #include <stddef.h>
 #include <sys/mman.h>
@@ -26,7 +27,7 @@ static const void *borrow_aligned(struct elf *elf, const void *p, size_t n, size
 		return p;
 	copy = xcalloc(1, n ? n : 1);
 	memcpy(copy, p, n);
-	elf->copies = xrealloc(elf->copies, (elf->ncopies + 1) * sizeof(*elf->copies));
+	elf->copies = xgrow(elf->copies, elf->ncopies, sizeof(*elf->copies));
 	elf->copies[elf->ncopies++] = copy;
 	return copy;
 }
@@ -53,14 +54,35 @@ static const char *string_at(const struct sec *str, size_t off)
 
 static void check_header(struct elf *elf)
 {
-	GElf_Ehdr eh;
+	char buf[200];
+	const char *why = elf_header_problem(elf->e, buf, sizeof(buf));
 
-	if (elf_kind(elf->e) != ELF_K_ELF)
-		bad(elf, "%s: not an ELF file", elf->path);
-	if (!gelf_getehdr(elf->e, &eh))
-		bad(elf, "%s: unreadable ELF header: %s", elf->path, elf_errmsg(-1));
-	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64 || eh.e_type != ET_REL)
-		bad(elf, "%s: not a relocatable x86_64 object", elf->path);
+	if (why)
+		bad(elf, "%s: %s", elf->path, why);
+}
+
+/* What one section header must satisfy before any pass looks at it: the
+ * data inside the file, a sane alignment (an absurd one would be honoured
+ * in the output), no compression the passes cannot read. */
+static void check_section(const struct elf *elf, const struct sec *sec)
+{
+	const Elf64_Shdr *sh = sec->sh;
+
+	if (sh->sh_type != SHT_NOBITS && sh->sh_size &&
+	    (sh->sh_offset > elf->image_size || sh->sh_size > elf->image_size - sh->sh_offset))
+		bad(elf, "%s: %s: sh_offset 0x%lx + sh_size 0x%lx past the end of the file (0x%zx bytes)", elf->path,
+		    sec->name, (unsigned long)sh->sh_offset, (unsigned long)sh->sh_size, elf->image_size);
+	if (sh->sh_entsize > 1 && sh->sh_size % sh->sh_entsize)
+		bad(elf, "%s: %s: sh_entsize 0x%lx does not divide sh_size 0x%lx", elf->path, sec->name,
+		    (unsigned long)sh->sh_entsize, (unsigned long)sh->sh_size);
+	if (!align_ok(sh->sh_addralign))
+		bad(elf, "%s: %s: sh_addralign 0x%lx is not a power of two up to 0x%x", elf->path, sec->name,
+		    (unsigned long)sh->sh_addralign, CDO_MAX_ALIGN);
+	if (!strncmp(sec->name, ".zdebug", 7))
+		bad(elf, "%s: %s: zlib-gnu compressed debug section (.zdebug_*): not supported; build without "
+		    "-gz=zlib-gnu or run objcopy --decompress-debug-sections", elf->path, sec->name);
+	if ((sh->sh_flags & SHF_COMPRESSED) && !is_debug_info(sec))
+		bad(elf, "%s: %s: compressed section (SHF_COMPRESSED): not supported", elf->path, sec->name);
 }
 
 static const Elf64_Shdr null_shdr;
@@ -86,11 +108,12 @@ static void read_sections(struct elf *elf)
 		scn = elf_getscn(elf->e, sec->idx);
 		if (!scn || !(sh = elf64_getshdr(scn)))
 			bad(elf, "%s: section %u: unreadable header: %s", elf->path, sec->idx, elf_errmsg(-1));
-		sec->sh = borrow(elf, sh, sizeof(*sh));
+		sec->sh = borrow_aligned(elf, sh, sizeof(*sh), _Alignof(Elf64_Shdr));
 		sec->name = borrow_str(elf, elf_strptr(elf->e, shstrndx, sec->sh->sh_name));
 		if (!sec->name)
 			bad(elf, "%s: section %u: bad name", elf->path, sec->idx);
 		sec->size = sec->sh->sh_size;
+		check_section(elf, sec);
 		if (sec->size > UINT32_MAX)
 			bad(elf, "%s: %s: section larger than 4 GiB", elf->path, sec->name);
 		if (sec->sh->sh_type != SHT_NOBITS && sec->size) {
@@ -124,8 +147,19 @@ static void read_symbols(struct elf *elf)
 	struct sec *st = elf->symtab;
 	const Elf64_Sym *table;
 
-	if (st->sh->sh_entsize != sizeof(Elf64_Sym) || st->sh->sh_link >= elf->nsecs || !st->data)
-		bad(elf, "%s: corrupt symbol table", elf->path);
+	struct sec *str;
+
+	if (st->sh->sh_entsize != sizeof(Elf64_Sym) || !st->data || st->size % sizeof(Elf64_Sym))
+		bad(elf, "%s: %s: sh_entsize %lu or sh_size %zu is not a whole number of symbols (%zu bytes)", elf->path,
+		    st->name, (unsigned long)st->sh->sh_entsize, st->size, sizeof(Elf64_Sym));
+	if (st->sh->sh_link == 0 || st->sh->sh_link >= elf->nsecs)
+		bad(elf, "%s: %s: sh_link %u is not a section", elf->path, st->name, st->sh->sh_link);
+	str = &elf->secs[st->sh->sh_link];
+	if (str->sh->sh_type != SHT_STRTAB)
+		bad(elf, "%s: %s: %s where the symbol names (SHT_STRTAB) are needed", elf->path, str->name,
+		    str->sh->sh_type == SHT_NOBITS ? "SHT_NOBITS" : "not a string table");
+	if (!str->data || str->data[str->size - 1])
+		bad(elf, "%s: %s: string table empty or not NUL-terminated", elf->path, str->name);
 	elf->nsyms = st->size / sizeof(Elf64_Sym);
 	table = borrow_aligned(elf, st->data, elf->nsyms * sizeof(Elf64_Sym), _Alignof(Elf64_Sym));
 	if (elf->nsyms < 1 || elf->nsyms >= UINT32_MAX)
@@ -163,8 +197,19 @@ static void read_symbols(struct elf *elf)
 				elf->file = sym->name;
 			continue;
 		}
-		if (!*sym->name)
+		if (!*sym->name) {
+			/* only a compiler's own symbols go without a name */
+			if (sym->type == STT_FUNC || sym->type == STT_OBJECT)
+				bad(elf, "%s: symbol %u: a %s %s without a name (st_name 0x%x)", elf->path, sym->idx,
+				    sym->bind == STB_LOCAL ? "local" : "global", sym->type == STT_FUNC ? "FUNC" : "OBJECT",
+				    sym->s->st_name);
 			continue;
+		}
+		if ((sym->type == STT_FUNC || sym->type == STT_OBJECT) && sym->sec && sym->sec->sh->sh_type != SHT_NOBITS &&
+		    (sym->s->st_value > sym->sec->size || sym->s->st_size > sym->sec->size - sym->s->st_value))
+			bad(elf, "%s: symbol %s: st_value 0x%lx + st_size 0x%lx beyond its section %s (0x%zx bytes)",
+			    elf->path, sym->name, (unsigned long)sym->s->st_value, (unsigned long)sym->s->st_size,
+			    sym->sec->name, sym->sec->size);
 		sym->rank = ht_count(&elf->sym_by_name, sym->name);
 		ht_put_item(&elf->sym_by_name, sym->idx);
 		if (sym->sec)
@@ -233,6 +278,7 @@ static void link_symbols(struct elf *elf)
 	for_each_sym(elf, sym) {
 		char buf[512];
 
+		sym->base = sym->name;
 		if (sym->type == STT_SECTION || sym->type == STT_FILE || !*sym->name)
 			continue;
 		base_name(sym->name, buf, sizeof(buf));
@@ -251,7 +297,7 @@ static void resolve_ref(struct rel *r)
 
 	/* local labels (.LC0) are section offsets too */
 	if (r->sym->type == STT_NOTYPE && r->sym->bind == STB_LOCAL && tsec && tsec->secsym) {
-		r->addend += (GElf_Sxword)r->sym->s->st_value;
+		r->addend = sadd(r->addend, (GElf_Sxword)r->sym->s->st_value);
 		r->sym = tsec->secsym;
 	}
 	if (r->sym->type != STT_SECTION || is_string_sec(tsec))
@@ -259,12 +305,12 @@ static void resolve_ref(struct rel *r)
 	/* pc-relative: the target is 4 bytes past the addend, more when an
 	 * immediate follows the displacement */
 	for (GElf_Sxword k = 4; is_pcrel(r->type) && !s && k <= 8; k++)
-		s = sym_at(tsec, r->addend + k);
+		s = sym_at(tsec, sadd(r->addend, k));
 	if (!s)
 		s = sym_at(tsec, r->addend);
 	if (!s)
 		return;
-	r->addend -= (GElf_Sxword)s->s->st_value;
+	r->addend = sadd(r->addend, -(GElf_Sxword)s->s->st_value);
 	r->sym = s;
 }
 
@@ -308,9 +354,17 @@ static void read_relocations(struct elf *elf, bool (*later)(const struct sec *se
 			die(EXIT_ERROR, "%s: %s: SHT_REL relocations are not supported", elf->path, sec->name);
 		if (sec->sh->sh_type != SHT_RELA)
 			continue;
-		if (sec->sh->sh_info == 0 || sec->sh->sh_info >= elf->nsecs || sec->sh->sh_link != elf->symtab->idx ||
-		    sec->sh->sh_entsize != sizeof(Elf64_Rela))
-			bad(elf, "%s: %s: corrupt relocation section header", elf->path, sec->name);
+		if (sec->sh->sh_info == 0 || sec->sh->sh_info >= elf->nsecs)
+			bad(elf, "%s: %s: sh_info %u is not a section", elf->path, sec->name, sec->sh->sh_info);
+		if (sec->sh->sh_link != elf->symtab->idx)
+			bad(elf, "%s: %s: sh_link %u is not the symbol table (%u)", elf->path, sec->name, sec->sh->sh_link,
+			    elf->symtab->idx);
+		if (sec->sh->sh_entsize != sizeof(Elf64_Rela) || sec->size % sizeof(Elf64_Rela))
+			bad(elf, "%s: %s: sh_entsize %lu or sh_size %zu is not a whole number of relocations (%zu bytes)",
+			    elf->path, sec->name, (unsigned long)sec->sh->sh_entsize, sec->size, sizeof(Elf64_Rela));
+		if (elf->secs[sec->sh->sh_info].rela)
+			bad(elf, "%s: %s: sh_info %u: a second relocation section for %s", elf->path, sec->name,
+			    sec->sh->sh_info, elf->secs[sec->sh->sh_info].name);
 		sec->base = &elf->secs[sec->sh->sh_info];
 		sec->base->rela = sec;
 		if (!is_debug_info(sec->base) && !(later && later(sec->base)))
@@ -332,7 +386,11 @@ void elf_open_model(struct elf *elf, const char *path, bool (*later)(const struc
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		die(EXIT_ERROR, "%s: cannot open: %m", path);
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0)
+	if (fstat(fd, &st))
+		die(EXIT_ERROR, "%s: cannot stat: %m", path);
+	if (S_ISDIR(st.st_mode))
+		die(EXIT_ERROR, "%s: is a directory", path);
+	if (!S_ISREG(st.st_mode) || st.st_size <= 0)
 		die(EXIT_ERROR, "%s: not a regular, non-empty file", path);
 	elf->image_size = (size_t)st.st_size;
 	elf->image = mmap(NULL, elf->image_size, PROT_READ, MAP_PRIVATE, fd, 0);

@@ -106,6 +106,13 @@ bool is_constant(const struct sym *s);
  * so included code may take its own, and the kernel's final link may have
  * dropped its symbol. */
 bool is_empty_local(const struct sym *s);
+/* A + B as the linker computes addends, modulo 2^64: a hostile addend
+ * (INT64_MAX) must not make the sum undefined behaviour. */
+static inline GElf_Sxword sadd(GElf_Sxword a, GElf_Sxword b)
+{
+	return (GElf_Sxword)((uint64_t)a + (uint64_t)b);
+}
+
 /* Defined function/object symbol of SEC covering OFF, or NULL. */
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off);
 

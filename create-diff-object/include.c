@@ -132,7 +132,7 @@ bool include_changes(struct ctx *c)
 		    is_string_literal(s))
 			continue;
 		if (is_klp_func(s)) {
-			c->funcs = xrealloc(c->funcs, (c->nfuncs + 1) * sizeof(*c->funcs));
+			c->funcs = xgrow(c->funcs, c->nfuncs, sizeof(*c->funcs));
 			c->funcs[c->nfuncs++] = s;
 		}
 		if (s->status == ST_NEW || (s->type == STT_FUNC && s->status == ST_CHANGED) ||

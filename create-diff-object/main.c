@@ -79,6 +79,14 @@ static void cleanup(void)
 
 void include_free(void);
 
+void cdo_free_all(void)
+{
+	include_free();
+	write_free();
+	cleanup();
+	memset(&ctx, 0, sizeof(ctx));
+}
+
 int main(int argc, char **argv)
 {
 	struct ctx *c = &ctx;
@@ -108,7 +116,6 @@ int main(int argc, char **argv)
 	} else {
 		debug("no changes in %s", c->a.patched);
 	}
-	include_free();
-	cleanup();
+	cdo_free_all();
 	return changed ? EXIT_WRITTEN : EXIT_NOCHANGE;
 }

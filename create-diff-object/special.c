@@ -73,7 +73,7 @@ struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xw
 {
 	struct synth *s;
 
-	c->synths = xrealloc(c->synths, (c->nsynths + 1) * sizeof(*c->synths));
+	c->synths = xgrow(c->synths, c->nsynths, sizeof(*c->synths));
 	s = &c->synths[c->nsynths++];
 	memset(s, 0, sizeof(*s));
 	s->name = name;
@@ -108,7 +108,7 @@ static bool printk_func_included(struct ctx *c, const struct rel *r)
 
 		if (fr->off != pi->s->st_value + (GElf_Addr)r->addend + 8 || !t->sec || !t->sec->data)
 			continue;
-		off = fr->addend + (t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s->st_value);
+		off = sadd(fr->addend, t->type == STT_SECTION ? 0 : (GElf_Sxword)t->s->st_value);
 		if (off >= 0 && (size_t)off < t->sec->size && memchr(t->sec->data + off, 0, t->sec->size - (size_t)off))
 			name = (const char *)t->sec->data + off;
 	}
@@ -235,7 +235,7 @@ static size_t piece_of(const GElf_Sxword *starts, size_t n, GElf_Sxword off)
  * kept entries use into a new section and move their relocations. */
 static void split(struct ctx *c, struct sec *sec)
 {
-	GElf_Sxword *starts = xcalloc(1, sizeof(*starts)), *newoff;
+	GElf_Sxword *starts = xgrow(NULL, 0, sizeof(*starts)), *newoff;
 	size_t n = 1, nsynth = c->nsynths, outi;
 	bool *keep;
 	struct synth *out;
@@ -247,7 +247,7 @@ static void split(struct ctx *c, struct sec *sec)
 		for_each_rel(s, r)
 			if (r->sym->sec == sec && r->sym->type == STT_SECTION && r->addend > 0 &&
 			    (size_t)r->addend < sec->size) {
-				starts = xrealloc(starts, (n + 1) * sizeof(*starts));
+				starts = xgrow(starts, n, sizeof(*starts));
 				starts[n++] = r->addend;
 			}
 	}
@@ -294,7 +294,7 @@ static void split(struct ctx *c, struct sec *sec)
 			if (r->sym->sec != sec || r->sym->type != STT_SECTION)
 				continue;
 			p = piece_of(starts, n, r->addend);
-			r->addend = r->addend - starts[p] + newoff[p];
+			r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
 		}
 	free(starts);
 	free(keep);

@@ -345,7 +345,8 @@ void symvers_load(const char *path)
 		for (char *q = m; *q; q++)
 			if (*q == '-')
 				*q = '_';
-		export_mem = xrealloc(export_mem, (nexport_mem + 2) * sizeof(*export_mem));
+		/* two at a time from 0: an even count, so room for both */
+		export_mem = xgrow(export_mem, nexport_mem, sizeof(*export_mem));
 		export_mem[nexport_mem++] = xstrdup(sym);
 		export_mem[nexport_mem++] = m;
 		ht_put(&exports, export_mem[nexport_mem - 2], m);
@@ -368,4 +369,9 @@ void symtab_free(void)
 		free(export_mem[i]);
 	free(export_mem);
 	ht_free(&exports);
+	/* a later run (the fuzz harness) starts from nothing */
+	psyms = NULL;
+	file_match = NULL;
+	export_mem = NULL;
+	npsyms = cappsyms = nblocks = nexport_mem = 0;
 }

@@ -8,28 +8,6 @@
 
 const char *g_objname = "?";
 bool g_debug;
-static char *cleanup_path;
-
-static void cleanup(void)
-{
-	if (cleanup_path)
-		unlink(cleanup_path);
-	free(cleanup_path);
-	cleanup_path = NULL;
-}
-
-void set_cleanup_path(const char *path)
-{
-	static bool registered;
-
-	if (!registered) {
-		atexit(cleanup);
-		registered = true;
-	}
-	free(cleanup_path);
-	cleanup_path = path ? xstrdup(path) : NULL;
-}
-
 void die(int code, const char *fmt, ...)
 {
 	va_list ap;
@@ -71,6 +49,13 @@ void *xrealloc(void *p, size_t size)
 	if (!p)
 		die(EXIT_ERROR, "out of memory");
 	return p;
+}
+
+void *xgrow(void *p, size_t n, size_t size)
+{
+	if (p && (n < 16 || (n & (n - 1))))
+		return p;
+	return xrealloc(p, (n < 16 ? 16 : 2 * n) * size);
 }
 
 char *xstrdup(const char *s)

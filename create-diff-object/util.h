@@ -18,9 +18,10 @@ void debug(const char *fmt, ...);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
-
-/* Called at exit (also on die): remove a partial output file. */
-void set_cleanup_path(const char *path);
+/* Room for element N of array P that grows one element at a time (N is
+ * its count): the capacity is the power of two at or above N, at least 16,
+ * so N appends cost O(N) copying, not O(N^2). */
+void *xgrow(void *p, size_t n, size_t size);
 
 /* Growable byte buffer. */
 struct buf { unsigned char *p; size_t len, cap; };

@@ -2,13 +2,13 @@
  * FORMAT.md metadata, written with libelf to a temporary file that is
  * renamed over OUTPUT only when complete. */
 #include "cdo.h"
+#include "tmpout.h"
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/stat.h>
 
 struct orel { GElf_Addr off; unsigned type; GElf_Sxword addend; size_t osym; };
 
@@ -45,13 +45,16 @@ static struct out {
 	size_t nstrkeys;
 	struct buf strings, funcs, relocs;
 	size_t strings_sec, nklp;
+	Elf *e;				/* while the output is written: */
+	struct buf shstr, str, symbytes, *relbytes;
+	size_t nrelbytes;
 } o;
 
 static size_t new_sec(const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align)
 {
 	struct osec *s;
 
-	o.secs = xrealloc(o.secs, (o.nsecs + 1) * sizeof(*o.secs));
+	o.secs = xgrow(o.secs, o.nsecs, sizeof(*o.secs));
 	s = &o.secs[o.nsecs];
 	memset(s, 0, sizeof(*s));
 	s->name = name;
@@ -63,7 +66,7 @@ static size_t new_sec(const char *name, GElf_Word type, GElf_Xword flags, GElf_X
 
 static size_t new_sym(const char *name, unsigned char info, size_t shndx, GElf_Addr value, GElf_Xword size)
 {
-	o.syms = xrealloc(o.syms, (o.nsyms + 1) * sizeof(*o.syms));
+	o.syms = xgrow(o.syms, o.nsyms, sizeof(*o.syms));
 	o.syms[o.nsyms] = (struct osym){ name, info, shndx, value, size, 0 };
 	return o.nsyms++;
 }
@@ -94,7 +97,7 @@ static size_t add_string(const char *str)
 	if (v)
 		return (size_t)(uintptr_t)v - 1;
 	off = buf_add(&o.strings, str, strlen(str) + 1);
-	o.strkeys = xrealloc(o.strkeys, (o.nstrkeys + 1) * sizeof(*o.strkeys));
+	o.strkeys = xgrow(o.strkeys, o.nstrkeys, sizeof(*o.strkeys));
 	o.strkeys[o.nstrkeys] = xstrdup(str);
 	ht_put(&o.strs, o.strkeys[o.nstrkeys++], (void *)(uintptr_t)(off + 1));
 	return off;
@@ -160,7 +163,7 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 		add_rel(sec, r->off, r->type, r->addend, t->out_idx);
 	} else if (t->sec && t->sec->include && t->type == STT_NOTYPE && t->bind == STB_LOCAL) {
 		/* a local label in an included section: section + offset */
-		add_rel(sec, r->off, r->type, r->addend + (GElf_Sxword)t->s->st_value, secsym(t->sec->out_idx));
+		add_rel(sec, r->off, r->type, sadd(r->addend, (GElf_Sxword)t->s->st_value), secsym(t->sec->out_idx));
 	} else if (klp_is_exported(c, t)) {
 		add_rel(sec, r->off, r->type, r->addend, undef_sym(t->name));
 	} else {
@@ -256,11 +259,10 @@ static void metadata(struct ctx *c)
 /* Final layout: rela sections, then symtab (locals first), strtab, shstrtab. */
 static void emit(struct ctx *c, int fd)
 {
-	Elf *e = elf_begin(fd, ELF_C_WRITE, NULL);
+	Elf *e = o.e = elf_begin(fd, ELF_C_WRITE, NULL);
 	GElf_Ehdr eh;
 	size_t ncontent = o.nsecs, symtab, strtab, shstrtab, nlocal = 0, next = 0;
-	struct buf shstr = { 0 }, str = { 0 }, symbytes = { 0 };
-	struct buf *relbytes;
+	struct buf *shstr = &o.shstr, *str = &o.str, *symbytes = &o.symbytes, *relbytes;
 
 	if (!e || !gelf_newehdr(e, ELFCLASS64))
 		die(EXIT_ERROR, "%s: cannot create ELF: %s", c->a.output, elf_errmsg(-1));
@@ -291,23 +293,24 @@ static void emit(struct ctx *c, int fd)
 			if (local)
 				nlocal = next;
 			if (i)
-				es.st_name = (Elf64_Word)buf_add(&str, s->name, strlen(s->name) + 1);
+				es.st_name = (Elf64_Word)buf_add(str, s->name, strlen(s->name) + 1);
 			else
-				buf_add(&str, "", 1);
+				buf_add(str, "", 1);
 			es.st_info = s->info;
 			es.st_shndx = (Elf64_Section)s->shndx;
 			es.st_value = s->value;
 			es.st_size = s->size;
-			buf_add(&symbytes, &es, sizeof(es));
+			buf_add(symbytes, &es, sizeof(es));
 		}
-	o.secs[symtab].data = symbytes.p;
-	o.secs[symtab].size = symbytes.len;
+	o.secs[symtab].data = symbytes->p;
+	o.secs[symtab].size = symbytes->len;
 	o.secs[symtab].entsize = sizeof(Elf64_Sym);
 	o.secs[symtab].link = strtab;
 	o.secs[symtab].info = nlocal;
-	o.secs[strtab].data = str.p;
-	o.secs[strtab].size = str.len;
-	relbytes = xcalloc(o.nsecs, sizeof(*relbytes));
+	o.secs[strtab].data = str->p;
+	o.secs[strtab].size = str->len;
+	relbytes = o.relbytes = xcalloc(o.nsecs, sizeof(*relbytes));
+	o.nrelbytes = o.nsecs;
 	for (size_t i = ncontent; i < symtab; i++) {
 		struct osec *t = &o.secs[o.secs[i].info];
 
@@ -320,7 +323,7 @@ static void emit(struct ctx *c, int fd)
 		o.secs[i].size = relbytes[i].len;
 		o.secs[i].link = symtab;
 	}
-	buf_add(&shstr, "", 1);
+	buf_add(shstr, "", 1);
 	for (size_t i = 1; i < o.nsecs; i++) {
 		struct osec *s = &o.secs[i];
 		Elf_Scn *scn = elf_newscn(e);
@@ -329,10 +332,10 @@ static void emit(struct ctx *c, int fd)
 
 		if (!scn || !gelf_getshdr(scn, &sh))
 			die(EXIT_ERROR, "%s: %s", c->a.output, elf_errmsg(-1));
-		sh.sh_name = (GElf_Word)buf_add(&shstr, s->name, strlen(s->name) + 1);
+		sh.sh_name = (GElf_Word)buf_add(shstr, s->name, strlen(s->name) + 1);
 		if (i == shstrtab) {
-			s->data = shstr.p;
-			s->size = shstr.len;
+			s->data = shstr->p;
+			s->size = shstr->len;
 		}
 		sh.sh_type = s->type;
 		sh.sh_flags = s->flags;
@@ -361,16 +364,19 @@ static void emit(struct ctx *c, int fd)
 	if (!gelf_update_ehdr(e, &eh) || elf_update(e, ELF_C_WRITE) < 0)
 		die(EXIT_ERROR, "%s: cannot write: %s", c->a.output, elf_errmsg(-1));
 	elf_end(e);
-	for (size_t i = 0; i < o.nsecs; i++)
-		buf_free(&relbytes[i]);
-	free(relbytes);
-	buf_free(&shstr);
-	buf_free(&str);
-	buf_free(&symbytes);
+	o.e = NULL;
 }
 
-static void out_free(void)
+void write_free(void)
 {
+	if (o.e)
+		elf_end(o.e);
+	for (size_t i = 0; i < o.nrelbytes; i++)
+		buf_free(&o.relbytes[i]);
+	free(o.relbytes);
+	buf_free(&o.shstr);
+	buf_free(&o.str);
+	buf_free(&o.symbytes);
 	for (size_t i = 0; i < o.nsecs; i++) {
 		free(o.secs[i].rels);
 		free(o.secs[i].ownname);
@@ -390,23 +396,14 @@ static void out_free(void)
 
 void write_output(struct ctx *c)
 {
-	size_t len = strlen(c->a.output) + 16;
-	char *tmp = xcalloc(1, len);
-	int fd;
+	int fd = tmpout_open(c->a.output);
 
-	snprintf(tmp, len, "%s.XXXXXX", c->a.output);
-	fd = mkstemp(tmp);
 	if (fd < 0)
 		die(EXIT_ERROR, "%s: cannot create a temporary file: %m", c->a.output);
-	set_cleanup_path(tmp);
 	build(c);
 	metadata(c);
 	emit(c, fd);
-	if (fchmod(fd, 0644) || fsync(fd) || close(fd))
-		die(EXIT_ERROR, "%s: cannot write: %m", tmp);
-	if (rename(tmp, c->a.output))
-		die(EXIT_ERROR, "%s: cannot rename into place: %m", c->a.output);
-	set_cleanup_path(NULL);
-	free(tmp);
-	out_free();
+	if (tmpout_commit())
+		die(EXIT_ERROR, "%s: cannot write %s: %m", c->a.output, tmpout_path());
+	write_free();
 }

@@ -40,8 +40,10 @@ struct modinfo {
 	char **klp_fix;      /* every klp_fix= value, "N:FIELD=VALUE" (doc/modinfo-keys.md) */
 	size_t nklp_fix;
 };
-/* Returns false with *why set to a sentence when FILE is not a usable module. */
-bool modinfo_read(const char *file, struct modinfo *mi, const char **why);
+/* Returns EXIT_OK, or with *why set to a sentence (after the file name):
+ * EXIT_ERROR when FILE cannot be read (missing, a directory, I/O),
+ * EXIT_REFUSED when it is not a usable x86_64 module (header, sections). */
+int modinfo_read(const char *file, struct modinfo *mi, const char **why);
 void modinfo_free(struct modinfo *mi);
 /* The release a vermagic string is for: its first word. */
 char *vermagic_release(const char *vermagic);

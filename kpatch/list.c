@@ -235,9 +235,9 @@ int cmd_info(int argc, char **argv)
 	}
 	if (!(file = info_file(arg)))
 		return EXIT_ERROR;
-	if (!modinfo_read(file, &mi, &why)) {
-		int rc = is_file(file) ? EXIT_REFUSED : EXIT_ERROR;
+	int rc = modinfo_read(file, &mi, &why);
 
+	if (rc) {
 		fprintf(stderr, "kpatch: %s %s\n", file, why);
 		free(file);
 		return rc;

@@ -68,9 +68,9 @@ int check_module(const char *file, const char *kver, struct modinfo *mi)
 		fprintf(stderr, "kpatch: %s: no such module file\n", file);
 		return EXIT_ERROR;
 	}
-	if (!modinfo_read(file, mi, &why)) {
+	if ((rc = modinfo_read(file, mi, &why))) {
 		fprintf(stderr, "kpatch: %s %s\n", file, why);
-		return EXIT_REFUSED;
+		return rc;
 	}
 	if (!mi->livepatch || strcmp(mi->livepatch, "Y")) {
 		fprintf(stderr, "kpatch: %s is not a livepatch module (no livepatch=Y in its modinfo)\n", file);
@@ -232,7 +232,7 @@ static int unload_one(const char *arg)
 		struct modinfo mi;
 		const char *why;
 
-		if (modinfo_read(arg, &mi, &why)) {
+		if (modinfo_read(arg, &mi, &why) == EXIT_OK) {
 			free(name);
 			name = sysfs_name(mi.name);
 			modinfo_free(&mi);

@@ -45,7 +45,7 @@ static int cmd_help(int argc, char **argv)
 	       "signal the tasks that block it and wait --signal-wait seconds more (default 60);\n"
 	       "a load that still cannot finish is reversed and its module removed.\n\n"
 	       "Exit codes: 0 done; 1 error (I/O, not found, not loaded); 2 usage;\n"
-	       "3 refused before loading (not a livepatch module, or built for another kernel);\n"
+	       "3 refused before loading (not a livepatch module, built for another kernel, not an x86_64 module);\n"
 	       "4 the kernel refused (load or removal failed); 5 the transition stalled and was reversed.\n"
 	       "status only: 6 a patch is in transition; 7 a patch is loaded but disabled\n"
 	       "(failed; 7 also when another is in transition).\n");

@@ -144,7 +144,7 @@ static bool try_file(const char *name, const char *file, struct modinfo *mi, cha
 	char *mname;
 	bool same;
 
-	if (!file || !modinfo_read(file, mi, &err))
+	if (!file || modinfo_read(file, mi, &err) != EXIT_OK)
 		return false;
 	mname = sysfs_name(mi->name);
 	attr = strcmp(mname, name) ? "name" : mismatch(name, mi);

@@ -4,12 +4,15 @@
  * live patch replaces (.livepatch.funcs, create-diff-object/FORMAT.md), read
  * with libelf before anything is asked of the kernel.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kpatch.h"
@@ -67,6 +70,7 @@ static void take_modinfo(struct modinfo *mi, const char *buf, size_t size)
 static const char *reloc_string(Elf *elf, Elf_Data *syms, const GElf_Rela *r)
 {
 	GElf_Sym sym;
+	GElf_Shdr sh;
 	Elf_Scn *scn;
 	Elf_Data *d;
 	size_t off;
@@ -75,14 +79,52 @@ static const char *reloc_string(Elf *elf, Elf_Data *syms, const GElf_Rela *r)
 	    sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE)
 		return NULL;
 	scn = elf_getscn(elf, sym.st_shndx);
-	d = scn ? elf_getdata(scn, NULL) : NULL;
+	d = scn && gelf_getshdr(scn, &sh) && sh.sh_type != SHT_NOBITS ? elf_getdata(scn, NULL) : NULL;
 	off = sym.st_value + (size_t)r->r_addend;
-	if (!d || off >= d->d_size || !memchr((char *)d->d_buf + off, 0, d->d_size - off))
+	if (!d || !d->d_buf || off >= d->d_size || !memchr((char *)d->d_buf + off, 0, d->d_size - off))
 		return NULL;
 	return (char *)d->d_buf + off;
 }
 
-static void take_funcs(struct modinfo *mi, Elf *elf, size_t shstrndx)
+static char why_buf[256];
+
+/* Sets the reason a module is refused (a sentence after its file name). */
+__attribute__((format(printf, 2, 3)))
+static const char *refuse(const char **why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why_buf, sizeof(why_buf), fmt, ap);
+	va_end(ap);
+	*why = why_buf;
+	return why_buf;
+}
+
+/* The bytes of SCN, or NULL (with *why set) when it has none to give. */
+static Elf_Data *section_bytes(Elf_Scn *scn, const char *name, const char **why)
+{
+	GElf_Shdr sh;
+	Elf_Data *d;
+
+	if (!gelf_getshdr(scn, &sh)) {
+		refuse(why, "has an unreadable %s section header", name);
+		return NULL;
+	}
+	if (sh.sh_type == SHT_NOBITS) {
+		refuse(why, "has a %s section of type SHT_NOBITS (no data)", name);
+		return NULL;
+	}
+	d = elf_getdata(scn, NULL);
+	if (!d || (d->d_size && !d->d_buf)) {
+		refuse(why, "has an unreadable %s section (sh_offset or sh_size past the end of the file)", name);
+		return NULL;
+	}
+	return d;
+}
+
+/* false with *why set when .livepatch.funcs is there but unusable. */
+static bool take_funcs(struct modinfo *mi, Elf *elf, size_t shstrndx, const char **why)
 {
 	Elf_Scn *funcs = section_named(elf, shstrndx, ".livepatch.funcs");
 	Elf_Scn *scn = NULL, *rela = NULL, *symtab = NULL;
@@ -92,18 +134,36 @@ static void take_funcs(struct modinfo *mi, Elf *elf, size_t shstrndx)
 	const char **old, **obj;
 
 	if (!funcs)
-		return;
+		return true;
 	while ((scn = elf_nextscn(elf, scn))) {
 		if (!gelf_getshdr(scn, &sh))
 			continue;
-		if (sh.sh_type == SHT_RELA && sh.sh_info == elf_ndxscn(funcs))
+		if (sh.sh_type == SHT_RELA && sh.sh_info == elf_ndxscn(funcs)) {
 			rela = scn;
+			if (sh.sh_entsize != sizeof(Elf64_Rela)) {
+				refuse(why, "has a .rela.livepatch.funcs with sh_entsize %lu, not %zu",
+				       (unsigned long)sh.sh_entsize, sizeof(Elf64_Rela));
+				return false;
+			}
+		}
 		if (sh.sh_type == SHT_SYMTAB)
 			symtab = scn;
 	}
-	fd = elf_getdata(funcs, NULL);
-	if (!rela || !symtab || !fd || !(rd = elf_getdata(rela, NULL)) || !(sd = elf_getdata(symtab, NULL)))
-		return;
+	if (!(fd = section_bytes(funcs, ".livepatch.funcs", why)))
+		return false;
+	if (fd->d_size % FUNC_ENTRY_SIZE) {
+		refuse(why, "has a .livepatch.funcs of %zu bytes, not a whole number of %d-byte entries", fd->d_size,
+		       FUNC_ENTRY_SIZE);
+		return false;
+	}
+	if (!rela || !symtab)
+		return true;
+	if (!(rd = section_bytes(rela, ".rela.livepatch.funcs", why)) || !(sd = section_bytes(symtab, ".symtab", why)))
+		return false;
+	if (gelf_getshdr(rela, &sh) && sh.sh_link != elf_ndxscn(symtab)) {
+		refuse(why, "has a .rela.livepatch.funcs whose sh_link %u is not the symbol table", sh.sh_link);
+		return false;
+	}
 	n = fd->d_size / FUNC_ENTRY_SIZE;
 	old = xcalloc(n, sizeof(*old));
 	obj = xcalloc(n, sizeof(*obj));
@@ -132,46 +192,102 @@ static void take_funcs(struct modinfo *mi, Elf *elf, size_t shstrndx)
 	}
 	free(old);
 	free(obj);
+	return true;
 }
 
-bool modinfo_read(const char *file, struct modinfo *mi, const char **why)
+/* Class, byte order, machine and type of an x86_64 kernel module. */
+static bool header_ok(Elf *elf, const char **why)
+{
+	static const struct { unsigned m; const char *name; } machines[] = {
+		{ EM_386, "i386" }, { EM_ARM, "arm" }, { EM_PPC64, "ppc64" }, { EM_S390, "s390" },
+		{ EM_AARCH64, "aarch64" }, { EM_RISCV, "riscv" }, { EM_LOONGARCH, "loongarch" },
+	};
+	static const char *const types[] = { "ET_NONE", "ET_REL", "ET_EXEC", "ET_DYN", "ET_CORE" };
+	size_t n = 0;
+	const char *id = elf_kind(elf) == ELF_K_ELF ? elf_getident(elf, &n) : NULL;
+	const char *name = "unknown";
+	GElf_Ehdr eh;
+
+	if (!id || n < EI_NIDENT || id[EI_CLASS] != ELFCLASS64 || !gelf_getehdr(elf, &eh)) {
+		*why = "is not a 64-bit ELF file (truncated or not a module)";
+		return false;
+	}
+	if (id[EI_DATA] != ELFDATA2LSB) {
+		refuse(why, "is not an x86_64 module: ELF header: byte order: %s, not little-endian",
+		       id[EI_DATA] == ELFDATA2MSB ? "big-endian" : "unknown");
+		return false;
+	}
+	if (eh.e_machine != EM_X86_64) {
+		for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
+			if (machines[i].m == eh.e_machine)
+				name = machines[i].name;
+		refuse(why, "is not an x86_64 module: ELF header: machine %u (%s), not x86_64", eh.e_machine, name);
+		return false;
+	}
+	if (eh.e_type != ET_REL) {
+		refuse(why, "is not a kernel module: ELF header: type %s, not a relocatable object (ET_REL)",
+		       eh.e_type < sizeof(types) / sizeof(types[0]) ? types[eh.e_type] : "unknown");
+		return false;
+	}
+	return true;
+}
+
+int modinfo_read(const char *file, struct modinfo *mi, const char **why)
 {
 	int fd = open(file, O_RDONLY);
 	Elf *elf = NULL;
 	Elf_Scn *scn;
 	Elf_Data *d;
 	size_t shstrndx;
-	bool ok = false;
+	struct stat st;
+	int rc = EXIT_REFUSED;
 
 	memset(mi, 0, sizeof(*mi));
 	elf_version(EV_CURRENT);
 	if (fd < 0) {
-		*why = "cannot be opened";
-		return false;
+		refuse(why, "cannot be opened: %s", strerror(errno));
+		return EXIT_ERROR;
+	}
+	if (fstat(fd, &st)) {
+		refuse(why, "cannot be read: %s", strerror(errno));
+		close(fd);
+		return EXIT_ERROR;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? "is a directory, not a module file" : "is not a regular file";
+		close(fd);
+		return EXIT_ERROR;
 	}
 	elf = elf_begin(fd, ELF_C_READ, NULL);
-	if (!elf || elf_kind(elf) != ELF_K_ELF || gelf_getclass(elf) != ELFCLASS64 ||
-	    elf_getshdrstrndx(elf, &shstrndx)) {
+	if (!elf || !header_ok(elf, why))
+		goto out;
+	if (elf_getshdrstrndx(elf, &shstrndx)) {
 		*why = "is not a 64-bit ELF file (truncated or not a module)";
 		goto out;
 	}
 	scn = section_named(elf, shstrndx, ".modinfo");
-	if (!scn || !(d = elf_getdata(scn, NULL)) || !d->d_buf) {
+	if (!scn) {
 		*why = "has no .modinfo section: not a kernel module";
 		goto out;
 	}
+	if (!(d = section_bytes(scn, ".modinfo", why)))
+		goto out;
 	take_modinfo(mi, d->d_buf, d->d_size);
 	if (!mi->name || !mi->vermagic) {
 		*why = "lacks a module name or vermagic in .modinfo";
 		goto out;
 	}
-	take_funcs(mi, elf, shstrndx);
-	ok = true;
+	if (take_funcs(mi, elf, shstrndx, why))
+		rc = EXIT_OK;
 out:
+	if (!elf)
+		*why = "is not a 64-bit ELF file (truncated or not a module)";
+	if (rc)
+		modinfo_free(mi);
 	if (elf)
 		elf_end(elf);
 	close(fd);
-	return ok;
+	return rc;
 }
 
 void modinfo_free(struct modinfo *mi)
