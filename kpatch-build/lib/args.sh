@@ -5,7 +5,7 @@
 srcdir='' config='' vmlinux='' jobs=$(nproc) name='' outdir=$PWD debug=0
 replace=1 skip_cleanup=0 skip_compiler_check=0 oot_module='' oot_module_src=''
 archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0
-sign_key='' sign_cert='' max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
+sign_key='' sign_cert='' keep_debug=0 max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
 cache_cmd='' cache_days=30
 targets=() patches=() meta_args=()
 
@@ -35,6 +35,7 @@ Build:
       --full-build         rebuild the whole kernel instead of the objects the patches touch
   -t, --target T           kernel build target for a full build (repeatable; default: vmlinux modules)
       --sign KEY CERT      sign the module with the kernel's sign-file
+      --keep-debug         keep the module's debug sections (dropped by default: most of its size)
       --oot-module KO      patch an out-of-tree module: the running module's .ko, with
       --oot-module-src DIR its source (patch paths are relative to it; it is not modified)
       --skip-compiler-check  do not require the compiler vmlinux was built with
@@ -58,7 +59,7 @@ EOF
 parse_args() {
 	local opts
 	opts=$(getopt -n kpatch-build -o s:c:v:j:t:n:o:dRa:h \
-		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,max-objects:,full-build,sign:,cve:,description:,cache-list,cache-prune,version,help \
+		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,max-objects:,full-build,keep-debug,sign:,cve:,description:,cache-list,cache-prune,version,help \
 		-- "$@") || { usage >&2; exit "$E_USAGE"; }
 	eval set -- "$opts"
 	while true; do
@@ -83,6 +84,7 @@ parse_args() {
 		--max-objects) max_objects=$2; shift 2 ;;
 		--full-build) full_build=1; shift ;;
 		--sign) sign_key=$2; shift 2 ;;
+		--keep-debug) keep_debug=1; shift ;;
 		--cve) meta_args+=(--cve "$2"); shift 2 ;;
 		--description) meta_args+=(--description "$2"); shift 2 ;;
 		--cache-list) cache_cmd=list; shift ;;

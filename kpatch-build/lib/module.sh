@@ -23,6 +23,11 @@ EOF
 	run make -C "$objdir" M="$mdir" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" modules ||
 		die "$E_MODULE" "Kbuild could not build the patch module"
 	[[ -f $mdir/$modname.ko ]] || die "$E_MODULE" "Kbuild wrote no $modname.ko"
+	# Debug sections are most of a patch module's size and no use to the
+	# kernel; they go before the livepatch conversion, on a plain module.
+	if [[ $keep_debug -eq 0 ]]; then
+		run objcopy --strip-debug "$mdir/$modname.ko" || die "$E_MODULE" "objcopy --strip-debug failed"
+	fi
 	run "$KLPMOD" "$mdir/$modname.ko" "$mdir/$modname.klp.ko" || die "$E_MODULE" "create-klp-module failed"
 }
 
