@@ -51,13 +51,14 @@ struct_sizes() {
 # OBJ -> "vmlinux" or "MODNAME REL": from the targeted selection, else (a
 # full build) from kbuild's lists of the object's directory.
 parent_of() {
-	local obj=$1 p
+	local obj=$1 p=''
 	if [[ -n $oot_module ]]; then
 		echo "$oot_name -"
 		return
 	fi
-	p=$(awk -v o="$obj" '$1 == o { print $2; exit }' "$tmp/objects" 2>/dev/null)
-	[[ -n $p ]] || p=$(dir_objects "$(dirname "$obj")" | awk -v o="$obj" '$2 == o { print ($1 == "y" ? "vmlinux" : $3); exit }')
+	# A full build (--full-build, or the fallback) selected no objects.
+	[[ ! -f $tmp/objects ]] || p=$(awk -v o="$obj" '$1 == o { print $2; exit }' "$tmp/objects")
+	[[ -n $p ]] || p=$(object_parent "$obj" | cut -d' ' -f2)
 	case ${p:-vmlinux} in
 	vmlinux) echo vmlinux ;;
 	*) echo "$(basename "$p" | tr '-' '_') $p" ;;

@@ -111,7 +111,9 @@ check_source_version() {
 	want=$(banner_debian_version)
 	want=${want%%-*}
 	[[ -n $want ]] || want=$(sed -n 's/^\([0-9]*\.[0-9]*\(\.[0-9]*\)\{0,1\}\).*/\1/p' <<<"$kver")
-	have=$(make -s -C "$srcdir" kernelversion 2>/dev/null) || die "$E_CHECK" "cannot read the version of $user_tree"
+	# Read once here; the prepared tree's key uses it too.
+	source_version=$(make -s -C "$srcdir" kernelversion 2>/dev/null) || die "$E_CHECK" "cannot read the version of $user_tree"
+	have=$source_version
 	[[ $have == "$want" ]] ||
 		die "$E_CHECK" "source $user_tree is Linux $have, but $kver was built from Linux $want (use the kernel's own source)"
 }

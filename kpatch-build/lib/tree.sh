@@ -32,7 +32,7 @@ tree_key() {
 	{
 		echo "$kver"
 		echo "$srcdir"
-		make -s -C "$srcdir" kernelversion
+		echo "$source_version"
 		cat "$config"
 		"$KPATCH_CC_COMPILER" --version | head -1
 		echo "$KPATCH_CC $FFS_FLAGS"
@@ -103,13 +103,15 @@ dir_objects() { # DIR
 	cat "$cache"
 }
 
-# The object a source file compiles to in this config, with its parent:
-# "OBJ vmlinux" or "OBJ MODULE"; nothing when the config does not build it.
+# An object with its parent, "OBJ vmlinux" or "OBJ MODULE"; nothing when
+# the config does not build it.
+object_parent() { # OBJ (relative to the tree)
+	dir_objects "$(dirname "$1")" | awk -v o="$1" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
+}
+
+# The same for the object a source file compiles to.
 object_of_source() { # FILE (.c or .S, relative to the tree)
-	local f=$1 dir obj
-	dir=$(dirname "$f")
-	obj=${f%.*}.o
-	dir_objects "$dir" | awk -v o="$obj" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
+	object_parent "${1%.*}.o"
 }
 
 # The #include index of a source lives in the cache, never in the source.
