@@ -2,6 +2,7 @@
  * main() calls them in order. */
 #ifndef CDO_CDO_H
 #define CDO_CDO_H
+#include "klp-placeholder.h"
 #include "elf-model.h"
 #include "util.h"
 
@@ -26,6 +27,7 @@ struct synth {
 	struct rel *rels;
 	size_t nrels, caprels;
 	size_t out_idx;
+	struct sec *link;		/* SHF_LINK_ORDER: the section it follows */
 };
 
 struct ctx {

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "elfcheck.h"
+#include "klp-placeholder.h"
 #include "tmpout.h"
 
 #ifndef SHF_RELA_LIVEPATCH
@@ -174,6 +175,7 @@ struct module {
 	struct klp_rela_sec *klp_secs;
 	size_t nklp_secs;
 	char *joined[3];         /* grown tables libelf writes from, freed after */
+	struct buf *kept_relas;  /* per section: its relocations without placeholders */
 	struct klp_reloc *entries; /* while .livepatch.relocs is converted */
 	size_t njoined;
 };
@@ -464,6 +466,54 @@ static void convert_relocs(struct module *m)
 	m->entries = NULL;
 }
 
+/* Relocations against KLP_PLACEHOLDER only gave objtool a destination for
+ * the sites of livepatch relocations; the module must not carry them (the
+ * kernel applies a livepatch relocation only to zeroed bytes). */
+static void drop_placeholders(struct module *m)
+{
+	Elf_Data *names = whole_data(m->strtab);
+	bool *placeholder = xcalloc(m->nsyms ? m->nsyms : 1, sizeof(bool));
+	bool any = false;
+	Elf_Scn *scn = NULL;
+
+	for (size_t i = 1; i < m->nsyms; i++) {
+		GElf_Sym sym = symbol(m, i);
+
+		if (sym.st_name < names->d_size &&
+		    !strcmp((const char *)names->d_buf + sym.st_name, KLP_PLACEHOLDER))
+			any = placeholder[i] = true;
+	}
+	while (any && (scn = elf_nextscn(m->elf, scn))) {
+		GElf_Shdr sh = shdr_of(scn);
+		Elf_Data *d;
+		size_t n, idx = elf_ndxscn(scn);
+		struct buf kept = { 0 };
+
+		if (sh.sh_type != SHT_RELA || sh.sh_link != elf_ndxscn(m->symtab) || scn == m->relocs_rela)
+			continue;
+		d = needed_data(m, scn, "relocations");
+		n = d->d_size / sizeof(Elf64_Rela);
+		for (size_t k = 0; k < n; k++) {
+			const Elf64_Rela *r = (const Elf64_Rela *)d->d_buf + k;
+			size_t symi = ELF64_R_SYM(r->r_info);
+
+			if (symi >= m->nsyms)
+				die("%s: relocation %zu refers to symbol %zu of %zu", sec_name(m, scn), k, symi, m->nsyms);
+			if (!placeholder[symi])
+				buf_add(&kept, r, sizeof(*r));
+		}
+		if (kept.len == d->d_size) {
+			free(kept.data);
+			continue;
+		}
+		if (!m->kept_relas)
+			m->kept_relas = xcalloc(m->shnum, sizeof(*m->kept_relas));
+		m->kept_relas[idx] = kept;
+		m->kept_relas[idx].cap = kept.cap ? kept.cap : 1;	/* marks "filtered", even when empty */
+	}
+	free(placeholder);
+}
+
 /* Old bytes followed by new ones, in a buffer the module owns until exit. */
 static void *joined(struct module *m, const Elf_Data *old, const struct buf *add, size_t *size)
 {
@@ -525,6 +575,10 @@ static void write_output(struct module *m, int fd)
 				d->d_buf = joined(m, old, &m->new_shstrs, &d->d_size);
 			else if (i == relocs_index || i == relocs_rela_index)
 				d->d_size = 0;
+			else if (m->kept_relas && m->kept_relas[i].cap) {
+				d->d_buf = m->kept_relas[i].data;
+				d->d_size = m->kept_relas[i].len;
+			}
 		} else {
 			struct klp_rela_sec *k = &m->klp_secs[i - m->shnum];
 
@@ -605,6 +659,9 @@ void klp_free_all(void)
 	}
 	free(m->klp_secs);
 	free(m->entries);
+	for (size_t i = 0; m->kept_relas && i < m->shnum; i++)
+		free(m->kept_relas[i].data);
+	free(m->kept_relas);
 	for (size_t i = 0; i < m->njoined; i++)
 		free(m->joined[i]);
 	free(m->new_syms.data);
@@ -635,8 +692,9 @@ int main(int argc, char **argv)
 	in_path = argv[1];
 	elf_version(EV_CURRENT);
 	open_input(&mod, &in_fd);
-	find_sections(&mod);   /* passes: locate, convert, write */
+	find_sections(&mod);   /* passes: locate, convert, drop placeholders, write */
 	convert_relocs(&mod);
+	drop_placeholders(&mod);
 	out_fd = tmpout_open(argv[2]);
 	if (out_fd < 0)
 		die("cannot create a temporary file for %s: %s", argv[2], strerror(errno));

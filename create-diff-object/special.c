@@ -156,6 +156,8 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 	struct rel *rels = sec->rela ? sec->rela->rels : NULL;
 	size_t nrels = sec->rela ? sec->rela->nrels : 0, ri = 0;
 	const bool *follow = NULL;
+	struct sec *linked = NULL;
+	bool ordered;
 
 	n = (sec->size + esz - 1) / esz;	/* entsize_of checked a short last one */
 	if (sp->keep == KEEP_BY_INDEX)
@@ -169,14 +171,12 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 		kept[si] = xcalloc(n, sizeof(bool));
 		nkept[si] = n;
 	}
-	if (!*outi) {
-		/* link order would need a link: each entry has its relocation */
-		out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags & ~(GElf_Xword)SHF_LINK_ORDER,
-				sec->sh->sh_addralign);
+	ordered = sec->sh->sh_flags & SHF_LINK_ORDER;
+	if (!ordered && (!*outi || c->synths[*outi - 1].link)) {
+		out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
 		out->entsize = sec->sh->sh_entsize;
 		*outi = c->nsynths;
 	}
-	out = &c->synths[*outi - 1];
 	for (size_t e = 0; e < n; e++) {
 		size_t start = e * esz, first = ri, base;
 		bool keep;
@@ -193,6 +193,18 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 			continue;
 		if (nkept[si] == n)
 			kept[si][e] = true;
+		/* A section in link order (__patchable_function_entries) is
+		 * written as one per function it follows: ld refuses to mix
+		 * ordered and unordered input sections of one name, and gcc 12
+		 * puts all entries in one section linked to the first function. */
+		if (ordered && rels[first].sym->sec != linked) {
+			linked = rels[first].sym->sec;
+			out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
+			out->entsize = sec->sh->sh_entsize;
+			out->link = linked;
+			*outi = c->nsynths;
+		}
+		out = &c->synths[*outi - 1];
 		/* a short last entry is padded to a whole one */
 		base = buf_add(&out->data, sec->data + start, start + esz <= sec->size ? esz : sec->size - start);
 		if (start + esz > sec->size)

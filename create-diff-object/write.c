@@ -109,6 +109,8 @@ static void rel_string(size_t sec, GElf_Addr off, const char *str)
 	add_rel(sec, off, R_X86_64_64, (GElf_Sxword)add_string(str), secsym(o.strings_sec));
 }
 
+static size_t undef_sym(const char *name);
+
 static void klp_reloc(struct ctx *c, size_t sec, const struct rel *r, const char *user)
 {
 	struct klp_target t;
@@ -122,6 +124,11 @@ static void klp_reloc(struct ctx *c, size_t sec, const struct rel *r, const char
 	memcpy(o.relocs.p + base + 24, &sympos, 8);
 	memcpy(o.relocs.p + base + 32, &type, 4);
 	memcpy(o.relocs.p + base + 40, &addend, 8);
+	/* In code, the site also keeps a relocation to KLP_PLACEHOLDER: objtool,
+	 * which runs over the linked patch module on kernels with IBT, needs a
+	 * destination for every call and jump. create-klp-module drops it. */
+	if (o.secs[sec].flags & SHF_EXECINSTR)
+		add_rel(sec, r->off, r->type, r->addend, undef_sym(KLP_PLACEHOLDER));
 	/* relocations of .livepatch.relocs are collected here, attached below */
 	o.nklp++;
 	add_rel(0, base, R_X86_64_64, (GElf_Sxword)r->off, secsym(sec));
@@ -192,8 +199,12 @@ static void build(struct ctx *c)
 	for (size_t i = 0; i < c->nsynths; i++) {
 		struct synth *s = &c->synths[i];
 
-		s->out_idx = new_sec(s->name, s->type, s->flags, s->align);
+		bool linked = s->link && s->link->include;
+
+		s->out_idx = new_sec(s->name, s->type, linked ? s->flags : s->flags & ~(GElf_Xword)SHF_LINK_ORDER, s->align);
 		o.secs[s->out_idx].entsize = s->entsize;
+		if (linked)
+			o.secs[s->out_idx].link = s->link->out_idx;
 	}
 	o.strings_sec = new_sec(".livepatch.strings", SHT_PROGBITS, SHF_ALLOC, 1);
 	for_each_sym(&c->patched, s)

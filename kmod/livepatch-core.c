@@ -28,6 +28,17 @@ struct livepatch_callback {
 	const char *objname;
 };
 
+/*
+ * Code sites that create-diff-object turned into livepatch relocations also
+ * carry a relocation to this function until create-klp-module removes it:
+ * objtool, which kbuild runs over the linked module on kernels with IBT,
+ * needs a destination for every call and jump. It is never called.
+ */
+void __klp_placeholder(void);
+void __klp_placeholder(void)
+{
+}
+
 /* Bounds come from livepatch.lds. */
 extern struct livepatch_func __livepatch_funcs_start[], __livepatch_funcs_end[];
 extern struct livepatch_callback __livepatch_pre_patch_start[], __livepatch_pre_patch_end[];

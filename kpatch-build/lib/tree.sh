@@ -64,10 +64,13 @@ prepare_tree() {
 	progress "preparing a tree for $kver (olddefconfig, modules_prepare) in $objdir"
 	cp "$config" "$objdir/.config"
 	run kbuild olddefconfig || die "$E_BUILD" "make olddefconfig failed"
-	# Options that only name the builder's files (keys, certificates) change
-	# no object; the others must survive, or the objects would differ.
-	local lost
-	lost=$(comm -23 <(grep '^CONFIG_' "$config" | grep -vE '^CONFIG_(CC_VERSION_TEXT|SYSTEM_TRUSTED_KEYS|MODULE_SIG_KEY|BUILD_SALT)=' | sort) \
+	# Options that only name the builder's files (keys, certificates) or the
+	# versions of tools that build no C object (rustc without CONFIG_RUST,
+	# pahole: BTF is not made for the patch module) change no object; the
+	# others must survive, or the objects would differ.
+	local lost ignored='CC_VERSION_TEXT|SYSTEM_TRUSTED_KEYS|MODULE_SIG_KEY|BUILD_SALT|PAHOLE_VERSION'
+	grep -q '^CONFIG_RUST=y' "$config" || ignored+='|RUSTC_VERSION|RUSTC_LLVM_VERSION'
+	lost=$(comm -23 <(grep '^CONFIG_' "$config" | grep -vE "^CONFIG_($ignored)=" | sort) \
 		<(grep '^CONFIG_' "$objdir/.config" | sort) | head -5)
 	[[ -z $lost ]] || die "$E_CHECK" "this source does not support the config: olddefconfig changed $(tr '\n' ' ' <<<"$lost")(source and config of different versions?)"
 	run_counted "modules_prepare" "" kbuild modules_prepare || die "$E_BUILD" "make modules_prepare failed"
@@ -93,8 +96,12 @@ dir_objects() { # DIR
 	if [[ ! -f $cache ]]; then
 		mkdir -p "$objdir/.klp-objlist"
 		if [[ -f $srcdir/$dir/Makefile || -f $srcdir/$dir/Kbuild ]]; then
+			# Up to 6.9 src is relative to srctree; from 6.10 Makefile.build
+			# sets it to $(VPATH)/$(obj) itself.
+			local -a where=(src="$dir")
+			grep -q '^src := .*VPATH' "$srcdir/scripts/Makefile.build" && where=(VPATH="$srcdir")
 			make -s -C "$objdir" -f "$srcdir/scripts/Makefile.build" -f "$OBJLIST_MK" \
-				srctree="$srcdir" obj="$dir" src="$dir" klp-objlist >"$cache.$$" 2>>"$LOG" || : >"$cache.$$"
+				srctree="$srcdir" obj="$dir" "${where[@]}" klp-objlist >"$cache.$$" 2>>"$LOG" || : >"$cache.$$"
 		else
 			: >"$cache.$$"
 		fi

@@ -372,6 +372,9 @@ static void dump_sections(struct dump *d)
 		     *flags ? flags : "-");
 		if (s->sh.sh_flags & SHF_ALLOC)
 			emit(d, "size %s %" PRIu64, s->name, (uint64_t)s->sh.sh_size);
+		if (s->sh.sh_flags & SHF_LINK_ORDER)
+			emit(d, "link-order %s -> %s", s->name,
+			     s->sh.sh_link && s->sh.sh_link < d->nsecs ? d->secs[s->sh.sh_link].name : "(none)");
 	}
 }
 

@@ -190,6 +190,22 @@ run_hostile_klp() {
 			hostile_check "$label/$name" "$want" "${text:+klp-$name.o: $text}" "$dir"
 		done
 	done
+	klp_placeholders_dropped "$h/klp-base.o" "$h/run/unit-klp-undamaged/o/out.o"
+}
+
+# The code sites of livepatch relocations come with relocations to
+# __klp_placeholder (for objtool); the module create-klp-module writes has
+# the .klp.rela relocations and none of those.
+klp_placeholders_dropped() { # IN OUT
+	local before after klp
+	before=$(readelf -rW "$1" | grep -c '__klp_placeholder' || true)
+	after=$(readelf -rW "$2" 2>/dev/null | grep -c '__klp_placeholder' || true)
+	klp=$(readelf -rW "$2" 2>/dev/null | grep -c '\.klp\.sym\.' || true)
+	if ((before > 0 && after == 0 && klp >= before)); then
+		t_pass unit-klp/placeholder-relocations-dropped
+	else
+		t_fail unit-klp/placeholder-relocations-dropped "$before placeholder relocations in, $after out, $klp .klp.sym relocations out ($2)"
+	fi
 }
 
 # A run stopped by a signal while writing (here SIGXFSZ: the file size limit
