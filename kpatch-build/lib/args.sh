@@ -31,8 +31,8 @@ Build:
       --cve [N:]CVE        record that patch N (1, 2, ...; N may be left out with one patch) fixes CVE
       --description TEXT   the module's description (default: the patches' subjects)
       --allow-fuzz         accept hunks that apply only with an offset or fuzz (refused by default)
-      --no-fix-lines       do not add #line directives after the patched lines of .c and .h files
-                           (by default unchanged code keeps its __LINE__, so it does not look changed)
+      --no-fix-lines       compile the patched .c and .h files without the #line directives
+                           that keep the line numbers (and __LINE__) of their unchanged lines
       --max-objects N      a header change rebuilds at most N objects, else a full build (default: $max_objects)
       --full-build         rebuild the whole kernel instead of the objects the patches touch
   -t, --target T           kernel build target for a full build (repeatable; default: vmlinux modules)
