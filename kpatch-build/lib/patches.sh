@@ -106,8 +106,9 @@ keep_line_numbers() { # ORIG-ROOT PATCHED-ROOT
 	local f rc
 	while read -r f; do
 		case $f in *.c | *.h) ;; *) continue ;; esac
-		# A new file has no original lines; a deleted one nothing to fix.
-		[[ -f $1/$f && -f $2/$f ]] || continue
+		# A new file has no original lines; a deleted one nothing to fix;
+		# a link (never left by patch(1)) is not written through.
+		[[ -f $1/$f && -f $2/$f && ! -L $2/$f ]] || continue
 		rc=0
 		echo "+ $FIX_LINES $1/$f $2/$f" >>"$LOG"
 		"$FIX_LINES" "$1/$f" "$2/$f" >"$tmp/fixed-lines" 2>"$tmp/fix-lines.err" || rc=$?
