@@ -1,6 +1,6 @@
-/* An include guard: a directive inside it needs no repeating after the
- * #endif of a group it holds, but is repeated after the guard's own #endif
- * for what follows it (the second inclusion skips the guard). */
+/* An include guard: a directive inside it is repeated only after the
+ * guard's own #endif, not after the #endif of a group it holds; what
+ * follows the guard gets it (the second inclusion skips the guard). */
 #ifndef GUARDED_H
 #define GUARDED_H
 static inline int g_changed(int a)
