@@ -75,6 +75,7 @@ apply_patches() {
 		for f in "${patches[@]}"; do
 			run patch "${opts[@]}" -d "$oot_dir" -i "$f" || die "$E_PATCH" "$f failed to apply to the module source"
 		done
+		keep_line_numbers "$oot_module_src" "$oot_dir"
 		return 0
 	fi
 	mkdir -p "$tmp/backup"
@@ -91,6 +92,36 @@ apply_patches() {
 	for f in "${patches[@]}"; do
 		run patch "${opts[@]}" -d "$srcdir" -i "$f" || die "$E_PATCH" "$f failed to apply"
 	done
+	keep_line_numbers "$tmp/backup" "$srcdir"
+}
+
+# Each patched .c and .h file gets `#line N` directives after its changed
+# regions (fix-lines), so the lines the patches did not change keep their
+# original numbers: __LINE__ in unchanged code (WARN/BUG tables, might_sleep,
+# lockdep, dynamic debug) is the same as in the original build, and a
+# function that only moved is not a change. Only the patched copy is
+# rewritten; restore_tree puts the original back.
+keep_line_numbers() { # ORIG-ROOT PATCHED-ROOT
+	[[ $fix_lines -eq 1 ]] || return 0
+	local f rc
+	while read -r f; do
+		case $f in *.c | *.h) ;; *) continue ;; esac
+		# A new file has no original lines; a deleted one nothing to fix;
+		# a link (never left by patch(1)) is not written through.
+		[[ -f $1/$f && -f $2/$f && ! -L $2/$f ]] || continue
+		rc=0
+		echo "+ $FIX_LINES $1/$f $2/$f" >>"$LOG"
+		"$FIX_LINES" "$1/$f" "$2/$f" >"$tmp/fixed-lines" 2>"$tmp/fix-lines.err" || rc=$?
+		cat "$tmp/fix-lines.err" >>"$LOG"
+		case $rc in
+		0)
+			cmp -s "$tmp/fixed-lines" "$2/$f" || cat "$tmp/fixed-lines" >"$2/$f"
+			echo "  $f: $(grep -c '^#line ' "$tmp/fixed-lines" || true) #line directives" >>"$LOG" ;;
+		2) progress "  note: $f has #line directives of its own: its unchanged lines keep the patched numbers" ;;
+		*) die "$E_PATCH" "fix-lines failed on $f: $(head -c 300 "$tmp/fix-lines.err")" ;;
+		esac
+	done <"$tmp/touched"
+	rm -f "$tmp/fixed-lines" "$tmp/fix-lines.err"
 }
 
 restore_tree() {

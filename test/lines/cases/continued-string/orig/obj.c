@@ -1,0 +1,15 @@
+#include "lines.h"
+
+static const char msg[] = "one \
+two";
+
+const char *message(void)
+{
+	return msg;
+}
+
+void after(int x)
+{
+	might_sleep();
+	WARN_ON(x > 3);
+}

@@ -1,0 +1,7 @@
+/* A header included as "local/../local/near.h": __FILE__ keeps the "..".
+ * A comment line added.
+ */
+static inline void near_check(int x)
+{
+	WARN_ON(x == 7);
+}

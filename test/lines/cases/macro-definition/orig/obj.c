@@ -1,0 +1,16 @@
+#include "lines.h"
+
+#define CALC(a)			\
+	((a) * 3 +		\
+	 1)
+
+int changed(int a)
+{
+	return CALC(a);
+}
+
+void after(int x)
+{
+	might_sleep();
+	WARN_ON(x > 3);
+}

@@ -1,0 +1,35 @@
+#include "lines.h"
+
+int grows(int a)
+{
+	return a + 1;
+}
+
+void between(int x)
+{
+	might_sleep();
+	WARN_ON(x > 1);
+}
+
+int shrinks(int a)
+{
+	a *= 3;
+	a += 2;
+	return a;
+}
+
+void between2(int x)
+{
+	WARN_ON(x > 2);
+}
+
+int modified(int a)
+{
+	return a + 5;
+}
+
+void after(int x)
+{
+	might_sleep();
+	WARN_ON(x > 3);
+}
