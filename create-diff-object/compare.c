@@ -1,24 +1,10 @@
 /* Comparison: which twin sections and symbols changed. Bytes and
  * relocations (by target and addend, strings by content); line numbers
- * passed to WARN/might_sleep/printk-style helpers do not count. */
+ * passed to the helpers of line-only.c do not count. */
 #include "cdo.h"
+#include "line-only.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* Helpers that take __LINE__ as an immediate argument. */
-static const char *const line_helpers[] = {
-	"__might_sleep", "__might_resched", "__might_fault", "_printk", "printk",
-	"__warn_printk", "__might_sleep_nolock", "__cant_sleep", "__cant_migrate",
-	"__dynamic_pr_debug", "warn_slowpath_fmt", "__ubsan_handle_out_of_bounds",
-};
-
-static bool is_line_helper(const char *name)
-{
-	for (size_t i = 0; i < sizeof(line_helpers) / sizeof(line_helpers[0]); i++)
-		if (!strcmp(name, line_helpers[i]))
-			return true;
-	return false;
-}
 
 static const char *str_at(const struct sec *sec, GElf_Sxword off)
 {
@@ -105,34 +91,13 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	return !ps->sec && !os->sec && !strcmp(ps->name, os->name);
 }
 
-/* A differing byte at I is a line number when it lies in the imm32 of a
- * `mov $imm32,%reg` (b8+r) followed shortly by a call to a line helper. */
-static bool line_number_only(const struct sec *ps, const struct sec *os, size_t i)
-{
-	for (size_t j = i > 4 ? i - 4 : 0; j < i; j++) {
-		unsigned char op = ps->data[j];
-
-		if (op < 0xb8 || op > 0xbf || os->data[j] != op || i > j + 4)
-			continue;
-		for_each_rel(ps, r)
-			if (r->off > i && r->off <= i + 40 && is_line_helper(r->sym->name))
-				return true;
-	}
-	return false;
-}
-
 static bool same_bytes(const struct sec *ps, const struct sec *os)
 {
 	if (ps->size != os->size)
 		return false;
 	if (!ps->data || !os->data || !memcmp(ps->data, os->data, ps->size))
 		return true;
-	if (!is_text(ps))
-		return false;
-	for (size_t i = 0; i < ps->size; i++)
-		if (ps->data[i] != os->data[i] && !line_number_only(ps, os, i))
-			return false;
-	return true;
+	return line_only_diff(ps, os);
 }
 
 static bool same_relocs(const struct sec *ps, const struct sec *os)
@@ -211,6 +176,7 @@ void compare(struct ctx *c)
 	find_fentry(&c->patched);
 	find_fentry(&c->orig);
 	anon_same = xcalloc(c->patched.nsecs, 1);
+	line_only_init();
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
@@ -235,6 +201,7 @@ void compare(struct ctx *c)
 		else
 			s->status = ST_CHANGED;
 	}
+	line_only_done();
 	free(anon_same);
 	anon_same = NULL;
 	/* a changed .cold child changes its parent */

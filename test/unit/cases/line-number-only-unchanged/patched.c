@@ -1,4 +1,5 @@
-/* Only the line numbers passed to might_sleep()/printk-style helpers move. */
+/* Only the line number passed to __might_sleep() by might_sleep() moves
+ * (printk arguments are no line numbers: printk-immediate-changed). */
 #include "kmacros.h"
 /* a comment line added above */
 
@@ -6,9 +7,4 @@ int sleeper(int x)
 {
 	might_sleep();
 	return x + 1;
-}
-int talker(int x)
-{
-	printk("talker at line %d\n", __LINE__);
-	return x;
 }
