@@ -20,16 +20,31 @@ static bool same_kind(const struct sym *a, const struct sym *b)
 	       !a->sec == !b->sec;
 }
 
-/* A duplicated local name pairs by its rank in symbol order when both sides
- * hold it equally often. */
+/* Symbols named like S in ELF, in FILE blocks named like S's, before S
+ * (RANK) and in all (return value). */
+static size_t file_rank(struct elf *elf, const struct sym *s, size_t *rank)
+{
+	size_t pos, n = 0;
+
+	*rank = 0;
+	for (struct sym *q = ht_get(&elf->sym_by_name, s->name, &pos); q; q = ht_next(&elf->sym_by_name, s->name, &pos))
+		if (!strcmp(q->file, s->file)) {
+			n++;
+			*rank += q->idx < s->idx;
+		}
+	return n;
+}
+
+/* A duplicated local name (an object linked with ld -r from several
+ * sources holds one per FILE block) pairs with the one of the same rank
+ * among those of FILE blocks of the same name, when both sides hold as
+ * many there: a static added to one source does not shift another's. */
 static struct sym *same_rank(struct ctx *c, struct sym *p)
 {
-	size_t pos;
+	size_t pos, prank, orank, np = file_rank(&c->patched, p, &prank);
 
-	if (ht_count(&c->patched.sym_by_name, p->name) != ht_count(&c->orig.sym_by_name, p->name))
-		return NULL;
 	for (struct sym *o = ht_get(&c->orig.sym_by_name, p->name, &pos); o; o = ht_next(&c->orig.sym_by_name, p->name, &pos))
-		if (o->rank == p->rank)
+		if (!strcmp(o->file, p->file) && file_rank(&c->orig, o, &orank) == np && orank == prank)
 			return o;
 	return NULL;
 }
