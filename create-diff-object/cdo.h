@@ -42,14 +42,15 @@ struct ctx {
 
 /* symtab.c: the parent's symbol table and Module.symvers */
 /* VMLINUX: the parent is vmlinux, whose kallsyms is sorted by address. */
-void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other, bool vmlinux);
+void symtab_load(const char *path, struct elf *obj, struct elf *other, bool vmlinux);
 void symvers_load(const char *path);
 /* Module (basename) that exports NAME, or NULL. */
 const char *symvers_owner(const char *name);
-/* Position (sympos) of local NAME of our object's FILE block among the
- * parent's same-named symbols, in the order the kernel counts them; 0 when
- * unique. Dies when absent. */
-unsigned long symtab_local_pos(const char *name, const char *user);
+/* Position (sympos) of local SYM (of either object) among the parent's
+ * same-named symbols, in the order the kernel counts them; 0 when unique.
+ * SYM is looked up in the parent's FILE block its own FILE block matches
+ * (an ld -r object has several). Dies when absent. */
+unsigned long symtab_local_pos(const struct sym *sym, const char *user);
 /* The same for the global NAME (0 when absent: see symtab_has_global). */
 unsigned long symtab_global_pos(const char *name);
 bool symtab_has_global(const char *name);

@@ -146,7 +146,8 @@ static void read_symbols(struct elf *elf)
 {
 	struct sec *st = elf->symtab;
 	const Elf64_Sym *table;
-
+	const char *file = "";
+	uint32_t fileno = 0;
 	struct sec *str;
 
 	if (st->sh->sh_entsize != sizeof(Elf64_Sym) || !st->data || st->size % sizeof(Elf64_Sym))
@@ -169,6 +170,7 @@ static void read_symbols(struct elf *elf)
 	ht_init_items(&elf->sym_by_base, elf->syms, sizeof(*elf->syms), offsetof(struct sym, base), elf->nsyms);
 	elf->syms[0].name = "";
 	elf->syms[0].s = &table[0];
+	elf->syms[0].file = "";
 	for_each_sym(elf, sym) {
 		sym->idx = (size_t)(sym - elf->syms);
 		sym->s = &table[sym->idx];
@@ -177,6 +179,12 @@ static void read_symbols(struct elf *elf)
 		sym->name = string_at(&elf->secs[st->sh->sh_link], sym->s->st_name);
 		if (!sym->name)
 			bad(elf, "%s: symbol %u: bad name", elf->path, sym->idx);
+		if (sym->type == STT_FILE) {
+			file = sym->name;
+			fileno++;
+		}
+		sym->file = file;
+		sym->fileno = fileno;
 		if (sym->s->st_shndx == SHN_XINDEX)
 			bad(elf, "%s: symbol %s: extended section indexes are not supported", elf->path, sym->name);
 		if (sym->s->st_shndx != SHN_UNDEF && sym->s->st_shndx < SHN_LORESERVE) {

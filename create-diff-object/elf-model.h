@@ -51,6 +51,8 @@ struct sym {
 	struct sym *parent;		/* .cold/.part child or __pfx_ prefix -> its function */
 	uint32_t idx;
 	uint32_t rank;			/* earlier symbols of the same name */
+	uint32_t fileno;		/* its FILE block: 1 + earlier FILE symbols, 0 before any */
+	const char *file;		/* that FILE symbol's name ("" before any): ld -r objects hold several */
 	uint32_t out_idx;
 	unsigned mark;
 	enum status status;

@@ -32,7 +32,7 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 	if (sym->sec) {
 		t->objname = c->a.parent;
 		if (sym->bind == STB_LOCAL)
-			t->sympos = symtab_local_pos(o->name, user);
+			t->sympos = symtab_local_pos(o, user);
 		else if (!symtab_has_global(o->name))
 			die(EXIT_ERROR, "%s: global symbol %s (used by %s) not found in the parent's symbol table",
 			    c->a.parent, o->name, user);

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	elf_open_model(&c->patched, c->a.patched, is_special);
 	kpatch_compat(&c->orig);
 	kpatch_compat(&c->patched);
-	symtab_load(c->a.symtab, c->patched.file, &c->patched, &c->orig, c->parent_is_vmlinux);
+	symtab_load(c->a.symtab, &c->patched, &c->orig, c->parent_is_vmlinux);
 	symvers_load(c->a.symvers);
 
 	correlate(c);

@@ -330,6 +330,24 @@ static void mcount(struct ctx *c)
 	}
 }
 
+/* The namespace of an import_ns= entry of .modinfo, or NULL. Code built
+ * into vmlinux prefixes its entries with its module's name
+ * (KBUILD_MODNAME.import_ns=NS); the patch module is a module, whose
+ * loader reads only unprefixed ones. */
+static const char *import_ns(const char *s)
+{
+	static const char tag[] = "import_ns=";
+	size_t name = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+
+	if (!strncmp(s, tag, sizeof(tag) - 1))
+		return s + sizeof(tag) - 1;
+	if (name && s[name] == '.' && !strncmp(s + name + 1, tag, sizeof(tag) - 1))
+		return s + name + sizeof(tag);
+	return NULL;
+}
+
+/* .modinfo keeps the namespaces the object imports: the patch module uses
+ * the same namespaced symbols, and the loader refuses it without them. */
 static void modinfo(struct ctx *c)
 {
 	struct sec *sec = ht_get(&c->patched.sec_by_name, ".modinfo", NULL);
@@ -338,13 +356,14 @@ static void modinfo(struct ctx *c)
 	if (!sec || !sec->data)
 		return;
 	for (size_t off = 0; off < sec->size;) {
-		const char *s = (const char *)sec->data + off;
+		const char *s = (const char *)sec->data + off, *ns;
 		size_t len = strnlen(s, sec->size - off);
 
-		if (!strncmp(s, "import_ns=", 10) && off + len < sec->size) {
+		if (off + len < sec->size && (ns = import_ns(s))) {
 			if (!out)
 				out = synth_new(c, ".modinfo", SHT_PROGBITS, SHF_ALLOC, 1);
-			buf_add(&out->data, s, len + 1);
+			buf_add(&out->data, "import_ns=", 10);
+			buf_add(&out->data, ns, strlen(ns) + 1);
 		}
 		off += len + 1;
 	}

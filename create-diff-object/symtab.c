@@ -24,10 +24,11 @@ static struct psym *psyms;
 static size_t npsyms, cappsyms;
 static struct ht by_name;
 static struct elf *objs[2];		/* only their names are of interest */
-static bool *file_match;		/* per FILE block: named like our source */
+static struct ht obj_files;		/* FILE names of our objects */
+static const char **block_file;		/* per parent FILE block: our objects' copy of its name, or NULL */
 static size_t nblocks;
-static size_t our_block;		/* FILE block of the object being patched */
-static const char *our_file;
+static struct ht blocks_by_file;	/* parent FILE blocks named like one of ours */
+static size_t *block_map[2];		/* per object FILE block (sym->fileno): the parent's */
 static bool by_address;			/* vmlinux: kallsyms is sorted by address */
 static struct ht exports;
 static char **export_mem;
@@ -38,7 +39,7 @@ static bool interesting(const struct sym *sym)
 	return *sym->name && sym->type != STT_SECTION && sym->type != STT_FILE;
 }
 
-/* Only symbols named like one of our objects' (or our source file) are
+/* Only symbols named like one of our objects' (or their source files) are
  * kept from the parent: the objects' name tables are the filter, and the
  * name returned is theirs. */
 static const char *interest(const char *name)
@@ -49,16 +50,21 @@ static const char *interest(const char *name)
 		if (s)
 			return s->name;
 	}
-	return our_file && !strcmp(name, our_file) ? our_file : NULL;
+	return ht_get(&obj_files, name, NULL);
 }
 
-/* A FILE symbol starts a new block of local symbols. */
+/* A FILE symbol starts a new block of local symbols; those named like one
+ * of our objects' sources are listed by name. */
 static void new_block(const char *name, size_t *block)
 {
+	const char *key = name ? ht_get(&obj_files, name, NULL) : NULL;
+
 	*block = ++nblocks;
 	if (!(nblocks & (nblocks - 1)))
-		file_match = xrealloc(file_match, nblocks * 2 * sizeof(*file_match));
-	file_match[nblocks] = name && our_file && !strcmp(name, our_file);
+		block_file = xrealloc(block_file, nblocks * 2 * sizeof(*block_file));
+	block_file[nblocks] = key;
+	if (key)
+		ht_put(&blocks_by_file, key, (void *)(uintptr_t)nblocks);
 }
 
 /* KEY: an object's copy of the name (see interest). */
@@ -114,8 +120,10 @@ static void load_elf(const char *path, int fd)
 		for_each_sym(objs[i], sym)
 			if (interesting(sym))
 				strtab_want(&names, sym->name);
-	if (our_file)
-		strtab_want(&names, our_file);
+	for (int i = 0; i < 2; i++)
+		for_each_sym(objs[i], sym)
+			if (sym->type == STT_FILE && *sym->name)
+				strtab_want(&names, sym->name);
 	strtab_scan(&names, path, fd, str.sh_offset, str.sh_size);
 	nsyms = st.sh_size / sizeof(Elf64_Sym);
 	chunk = xcalloc(CHUNK, sizeof(*chunk));
@@ -192,35 +200,61 @@ static void load_text(const char *path, FILE *f)
 		die(EXIT_ERROR, "SYMTAB %s: no symbols (expected `readelf -s --wide` output or an ELF file)", path);
 }
 
-/* Our FILE block: the block named like our object's source file holding the
- * most of its local symbols. */
-static void find_block(struct elf *obj)
+/* The parent's FILE block of the object block of OBJ that ends before
+ * symbol END: of the blocks named like it, the one holding the most of its
+ * local symbols (the first of those). SCORE: zeroed counters per parent
+ * block, left zeroed. */
+static size_t match_block(struct elf *obj, size_t start, size_t end, size_t *score)
 {
-	size_t *score = xcalloc(nblocks + 1, sizeof(*score));
-	size_t best = 0;
+	const char *file = obj->syms[start].file;
+	size_t pos, best = 0;
 
-	for_each_sym(obj, sym) {
-		size_t pos;
+	for (size_t i = start; i < end; i++) {
+		const struct sym *sym = &obj->syms[i];
 
 		if (sym->bind != STB_LOCAL || !sym->sec || (sym->type != STT_FUNC && sym->type != STT_OBJECT))
 			continue;
 		for (struct psym *p = ht_get(&by_name, sym->name, &pos); p; p = ht_next(&by_name, sym->name, &pos))
-			if (p->local && p->block && file_match[p->block])
+			if (p->local && p->block && block_file[p->block] && !strcmp(block_file[p->block], file))
 				score[p->block]++;
 	}
-	for (size_t i = 1; i <= nblocks; i++)
-		if (file_match[i] && (!best || score[i] > score[best]))
-			best = i;
-	our_block = best;
+	for (void *v = ht_get(&blocks_by_file, file, &pos); v; v = ht_next(&blocks_by_file, file, &pos)) {
+		size_t b = (uintptr_t)v;
+
+		if (!best || score[b] > score[best] || (score[b] == score[best] && b < best))
+			best = b;
+	}
+	for (void *v = ht_get(&blocks_by_file, file, &pos); v; v = ht_next(&blocks_by_file, file, &pos))
+		score[(uintptr_t)v] = 0;
+	return best;
+}
+
+/* Each FILE block of our objects (an ld -r object holds one per source)
+ * and the parent's block it is: local symbols are looked up there. */
+static void map_blocks(void)
+{
+	size_t *score = xcalloc(nblocks + 1, sizeof(*score));
+
+	for (int i = 0; i < 2; i++) {
+		struct elf *obj = objs[i];
+		size_t start = 0, nfiles = obj->nsyms ? obj->syms[obj->nsyms - 1].fileno : 0;
+
+		block_map[i] = xcalloc(nfiles + 1, sizeof(*block_map[i]));
+		for (size_t k = 1; k <= obj->nsyms; k++)
+			if (k == obj->nsyms || obj->syms[k].fileno != obj->syms[start].fileno) {
+				if (obj->syms[start].fileno)
+					block_map[i][obj->syms[start].fileno] = match_block(obj, start, k, score);
+				start = k;
+			}
+	}
 	free(score);
 }
 
 static const char *lazy_path;
-static struct elf *lazy_obj;
 
 /* Opened now so a missing file is reported at once; read only when a
  * symbol is first looked up (a run with no changes never needs it). */
-void symtab_load(const char *path, const char *objfile, struct elf *obj, struct elf *other, bool vmlinux)
+void symtab_load(const char *path, struct elf *obj, struct elf *other, bool vmlinux)
 {
 	int fd = open(path, O_RDONLY);
 	char head[4097];
@@ -235,10 +269,14 @@ void symtab_load(const char *path, const char *objfile, struct elf *obj, struct 
 	if ((n < 4 || memcmp(head, ELFMAG, SELFMAG)) && !(strstr(head, "Num:") && strstr(head, "Value")))
 		die(EXIT_ERROR, "SYMTAB %s: neither `readelf -s --wide` output nor an ELF file", path);
 	lazy_path = path;
-	lazy_obj = obj;
-	our_file = objfile;
 	objs[0] = obj;
 	objs[1] = other;
+	ht_init(&obj_files, 8);
+	ht_init(&blocks_by_file, 8);
+	for (int i = 0; i < 2; i++)
+		for_each_sym(objs[i], sym)
+			if (sym->type == STT_FILE && *sym->name && !ht_get(&obj_files, sym->name, NULL))
+				ht_put(&obj_files, sym->name, (void *)sym->name);
 	by_address = vmlinux;
 }
 
@@ -269,7 +307,7 @@ static void load_now(void)
 	ht_init_items(&by_name, psyms, sizeof(*psyms), offsetof(struct psym, name), npsyms);
 	for (size_t i = 0; i < npsyms; i++)
 		ht_put_item(&by_name, i);
-	find_block(lazy_obj);
+	map_blocks();
 }
 
 /* The kernel finds a symbol of a livepatch relocation by name and position
@@ -290,16 +328,18 @@ static unsigned long position(const char *name, const struct psym *target)
 	return total > 1 ? before + 1 : 0;
 }
 
-unsigned long symtab_local_pos(const char *name, const char *user)
+unsigned long symtab_local_pos(const struct sym *sym, const char *user)
 {
-	size_t pos;
+	int i = sym >= objs[1]->syms && sym < objs[1]->syms + objs[1]->nsyms;
+	size_t pos, block;
 
 	load_now();
-	for (struct psym *p = ht_get(&by_name, name, &pos); p; p = ht_next(&by_name, name, &pos))
-		if (p->local && p->listed && our_block && p->block == our_block)
-			return position(name, p);
+	block = block_map[i][sym->fileno];
+	for (struct psym *p = ht_get(&by_name, sym->name, &pos); p; p = ht_next(&by_name, sym->name, &pos))
+		if (p->local && p->listed && block && p->block == block)
+			return position(sym->name, p);
 	die(EXIT_ERROR, "local symbol %s (used by %s) not found in the parent's symbol table under %s",
-	    name, user, our_file);
+	    sym->name, user, sym->file);
 }
 
 static const struct psym *find_global(const char *name)
@@ -363,15 +403,20 @@ void symtab_free(void)
 {
 	lazy_path = NULL;
 	free(psyms);
-	free(file_match);
+	free(block_file);
+	free(block_map[0]);
+	free(block_map[1]);
 	ht_free(&by_name);
+	ht_free(&obj_files);
+	ht_free(&blocks_by_file);
 	for (size_t i = 0; i < nexport_mem; i++)
 		free(export_mem[i]);
 	free(export_mem);
 	ht_free(&exports);
 	/* a later run (the fuzz harness) starts from nothing */
 	psyms = NULL;
-	file_match = NULL;
+	block_file = NULL;
+	block_map[0] = block_map[1] = NULL;
 	export_mem = NULL;
 	npsyms = cappsyms = nblocks = nexport_mem = 0;
 }

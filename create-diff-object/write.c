@@ -238,7 +238,7 @@ static void metadata(struct ctx *c)
 	for (size_t i = 0; i < c->nfuncs; i++) {
 		struct sym *f = c->funcs[i];
 		size_t base = buf_zero(&o.funcs, 32, 8);
-		uint64_t pos = f->bind == STB_LOCAL ? symtab_local_pos(f->twin->name, f->name) :
+		uint64_t pos = f->bind == STB_LOCAL ? symtab_local_pos(f->twin, f->name) :
 							    symtab_global_pos(f->twin->name);
 
 		memcpy(o.funcs.p + base + 24, &pos, 8);

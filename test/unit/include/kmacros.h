@@ -223,10 +223,17 @@ static inline __attribute__((__always_inline__)) void atomic_inc(int *v)
 #define EXPORT_SYMBOL(sym)	___EXPORT_SYMBOL(sym, "", "")
 #define EXPORT_SYMBOL_GPL(sym)	___EXPORT_SYMBOL(sym, "_gpl", "")
 
-/* .modinfo strings. */
+/* .modinfo strings. Code built into vmlinux (KBUILD_MODNAME defined, not
+ * MODULE) prefixes each with its module's name, as 6.1's moduleparam.h. */
+#if defined(KBUILD_MODNAME) && !defined(MODULE)
+#define __MODULE_INFO_PREFIX	KBUILD_MODNAME "."
+#else
+#define __MODULE_INFO_PREFIX
+#endif
 #define MODULE_INFO(tag, info, id)					\
 	static const char __UNIQUE_##id[] __used			\
-	__section(".modinfo") __attribute__((aligned(1))) = #tag "=" info
+	__section(".modinfo") __attribute__((aligned(1))) =		\
+		__MODULE_INFO_PREFIX #tag "=" info
 #define MODULE_IMPORT_NS(ns)	MODULE_INFO(import_ns, #ns, ns_##ns)
 #define MODULE_LICENSE(l)	MODULE_INFO(license, l, license)
 

@@ -10,6 +10,10 @@ prepare_case() {
 	mkdir -p "$dir"
 	compile_obj "$src/orig.c" "$dir/orig" obj "${E_CFLAGS[@]}" || return 1
 	compile_obj "$src/patched.c" "$dir/patched" obj "${E_CFLAGS[@]}" || return 1
+	if ((${#E_OBJECT[@]})); then
+		link_object "$src" "$dir/orig" orig || return 1
+		link_object "$src" "$dir/patched" patched || return 1
+	fi
 	for item in "${E_LINK[@]}"; do
 		i=$((i + 1))
 		case $item in
@@ -38,6 +42,20 @@ prepare_case() {
 	null) SYMVERS=/dev/null ;;
 	*) SYMVERS=$dir/Module.symvers ;;
 	esac
+}
+
+# link_object SRC DIR SIDE: DIR/obj.o becomes `ld -r` of itself and the
+# `object` sources, as a kernel object linked from several sources (one
+# FILE block each); `%` in a source's name is SIDE (orig, patched).
+link_object() {
+	local src=$1 dir=$2 side=$3 item file
+	local -a parts=("$dir/obj.o")
+	for item in "${E_OBJECT[@]}"; do
+		file=${item%%:*}
+		compile_obj "$src/${file//%/$side}" "$dir/parts" "${item#*:}" "${E_CFLAGS[@]}" || return 1
+		parts+=("$dir/parts/${item#*:}.o")
+	done
+	ld -r -o "$dir/linked.o" "${parts[@]}" && mv "$dir/linked.o" "$dir/obj.o"
 }
 
 # run_cdo NAME LABEL BINARY [WRAPPER...]: runs the tool into $WORK/NAME/LABEL/;

@@ -5,7 +5,7 @@
 parse_expect() {
 	local file=$1 kw rest line
 	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_SYMVERS=file E_VALGRIND=yes E_PARENT_LINK=rel
-	E_LINK=(@ kernel) E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=() E_CLANG=""
+	E_LINK=(@ kernel) E_OBJECT=() E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=() E_CLANG=""
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
 		kw=${line%% *} rest=${line#* }
@@ -21,6 +21,7 @@ parse_expect() {
 		exit) E_EXIT=$rest ;;
 		parent) E_PARENT=$rest ;;
 		link) read -r -a E_LINK <<<"$rest" ;;
+		object) read -r -a E_OBJECT <<<"$rest" ;;
 		symtab) E_SYMTAB=$rest ;;
 		symvers) E_SYMVERS=$rest ;;
 		parent-link) E_PARENT_LINK=$rest ;;

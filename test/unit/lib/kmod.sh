@@ -48,3 +48,30 @@ run_kmod_checks() {
 		t_fail "unit-kmod/kpatch-syscall-h" "no __x64_sys_klp_demo/__x64_sys_klp_demo2 wrapper defined: $(tr '\n' ' ' <<<"$syms")"
 	fi
 }
+
+# run_modinfo_chain: the import_ns= entry create-diff-object kept (case
+# modinfo-builtin-import-ns-prefix-stripped) survives what kpatch-build does
+# to the output before the kernel reads it: ld -r of the diffed objects, ld -r
+# with the module template (Kbuild's composite object), create-klp-module.
+run_modinfo_chain() {
+	local name=modinfo-builtin-import-ns-prefix-stripped dir=$WORK/kmod/modinfo out
+	out=$WORK/$name/unit/o/output.o
+	if [[ -n $NO_CDO || ! -f $out ]]; then
+		t_skip "unit-kmod/modinfo-import-ns-reaches-module" "no output of case $name in this run"
+		return
+	fi
+	mkdir -p "$dir"
+	if ! { printf 'int klp_core(void) { return 0; }\n' >"$dir/core.c" &&
+		compile_obj "$dir/core.c" "$dir" core &&
+		ld -r -o "$dir/patch-objects.o" "$out" &&
+		ld -r -o "$dir/mod.o" "$dir/core.o" "$dir/patch-objects.o" &&
+		"$KLP" "$dir/mod.o" "$dir/mod.klp.o"; } >"$dir/err" 2>&1; then
+		t_fail "unit-kmod/modinfo-import-ns-reaches-module" "$(head -c 300 "$dir/err" | tr '\n' ' ')"
+		return
+	fi
+	if readelf -p .modinfo "$dir/mod.klp.o" 2>/dev/null | grep -q ' import_ns=CRYPTO_INTERNAL$'; then
+		t_pass "unit-kmod/modinfo-import-ns-reaches-module"
+	else
+		t_fail "unit-kmod/modinfo-import-ns-reaches-module" "no import_ns=CRYPTO_INTERNAL in the module's .modinfo: $(readelf -p .modinfo "$dir/mod.klp.o" 2>&1 | tr '\n' ' ')"
+	fi
+}

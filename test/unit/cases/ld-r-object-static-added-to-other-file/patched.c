@@ -1,0 +1,7 @@
+/* The first source of an object linked with ld -r from two (see expect:
+ * object); the patch gives it a new static tmp, named like the second
+ * source's existing one (in a section of its own: ld -r merges sections of
+ * the same name, and a new variable may not share one with existing data). */
+#include "kmacros.h"
+static int tmp __attribute__((section(".bss.first_tmp")));
+int first_fn(int v) { tmp += v; return tmp + 1; }
