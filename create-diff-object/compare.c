@@ -277,9 +277,24 @@ static void mark_printk_entries(struct ctx *c)
 	}
 }
 
+/* An export the patched object adds: the kernel's and the modules' export
+ * tables are fixed when they are loaded, so a live patch cannot add one
+ * (6.1 names the entry __ksymtab_NAME, 6.5+ __export_symbol_NAME). */
+static void check_new_exports(struct ctx *c)
+{
+	static const char *const prefixes[] = { "__ksymtab_", "__export_symbol_" };
+
+	for_each_sym(&c->patched, s)
+		for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+			if (!s->twin && s->sec && !strncmp(s->name, prefixes[i], strlen(prefixes[i])))
+				die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
+				    c->a.patched, s->name + strlen(prefixes[i]));
+}
+
 void check_refusals(struct ctx *c)
 {
 	mark_printk_entries(c);
+	check_new_exports(c);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
