@@ -3,6 +3,7 @@
  * passed to the helpers of line-only.c do not count. */
 #include "cdo.h"
 #include "line-only.h"
+#include "moved.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,16 +72,21 @@ static bool same_anon_const(const struct sec *ps, const struct sec *os)
 	return anon_same[ps->idx] == 1;
 }
 
-static bool same_target(const struct rel *p, const struct rel *o)
+/* P's offset is DELTA past O's: the code holding them may have moved. */
+static bool same_target_at(const struct rel *p, const struct rel *o, GElf_Sxword delta)
 {
 	const struct sym *ps = p->sym, *os = o->sym;
 
-	if (p->type != o->type || p->off != o->off)
+	if (p->type != o->type || (GElf_Sxword)p->off - (GElf_Sxword)o->off != delta)
 		return false;
 	if (is_label(ps) && is_label(os)) {
 		if (is_string_sec(ps->sec) && is_string_sec(os->sec))
 			return same_string(p, o);
-		return ps->sec->twin == os->sec && label_off(p) == label_off(o) && same_anon_const(ps->sec, os->sec);
+		/* a label of a shared blob (.altinstr_aux) moves when
+		 * something is added before it: compare what is there */
+		return ps->sec->twin == os->sec && same_anon_const(ps->sec, os->sec) &&
+		       (label_off(p) == label_off(o) || same_label_target(ps->sec, sadd(label_off(p), is_pcrel(p->type) ? 4 : 0), os->sec,
+					  sadd(label_off(o), is_pcrel(p->type) ? 4 : 0), is_pcrel(p->type) ? 4 : 0));
 	}
 	if (p->addend != o->addend)
 		return false;
@@ -89,6 +95,22 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	if (ps->twin)
 		return ps->twin == os;
 	return !ps->sec && !os->sec && !strcmp(ps->name, os->name);
+}
+
+static bool same_target(const struct rel *p, const struct rel *o)
+{
+	return same_target_at(p, o, 0);
+}
+
+/* __init/__exit functions share .init.text/.exit.text: one changed
+ * function moves the others, which are not changed for that. */
+static bool moved_only(const struct sym *s)
+{
+	const struct sec *sec = s->sec;
+
+	return s->type == STT_FUNC && !sec->owner && s->twin && s->twin->sec == sec->twin &&
+	       (!strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5)) &&
+	       same_func_in_section(s, s->twin, same_target_at);
 }
 
 static bool same_bytes(const struct sec *ps, const struct sec *os)
@@ -196,7 +218,7 @@ void compare(struct ctx *c)
 			continue;
 		if (!s->twin)
 			s->status = ST_NEW;
-		else if (s->ignore || s->sec->status != ST_CHANGED)
+		else if (s->ignore || s->sec->status != ST_CHANGED || moved_only(s))
 			s->status = ST_SAME;
 		else
 			s->status = ST_CHANGED;
