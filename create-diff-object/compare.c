@@ -304,13 +304,18 @@ static void mark_printk_entries(struct ctx *c)
  * (6.1 names the entry __ksymtab_NAME, 6.5+ __export_symbol_NAME). */
 static void check_new_exports(struct ctx *c)
 {
-	static const char *const prefixes[] = { "__ksymtab_", "__export_symbol_" };
+	/* the entry's symbol prefix and the section it lives in */
+	static const struct { const char *sym, *sec; } kinds[] = {
+		{ "__ksymtab_", "___ksymtab" }, { "__export_symbol_", ".export_symbol" },
+	};
 
 	for_each_sym(&c->patched, s)
-		for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-			if (!s->twin && s->sec && !strncmp(s->name, prefixes[i], strlen(prefixes[i])))
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (!s->twin && s->sec && s->type != STT_SECTION &&
+			    !strncmp(s->name, kinds[i].sym, strlen(kinds[i].sym)) &&
+			    !strncmp(s->sec->name, kinds[i].sec, strlen(kinds[i].sec)))
 				die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
-				    c->a.patched, s->name + strlen(prefixes[i]));
+				    c->a.patched, s->name + strlen(kinds[i].sym));
 }
 
 void check_refusals(struct ctx *c)
