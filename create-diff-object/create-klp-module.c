@@ -176,6 +176,7 @@ struct module {
 	size_t nklp_secs;
 	char *joined[3];         /* grown tables libelf writes from, freed after */
 	struct buf *kept_relas;  /* per section: its relocations without placeholders */
+	bool *placeholder;       /* per symbol: it is KLP_PLACEHOLDER */
 	struct klp_reloc *entries; /* while .livepatch.relocs is converted */
 	size_t njoined;
 };
@@ -472,22 +473,25 @@ static void convert_relocs(struct module *m)
 static void drop_placeholders(struct module *m)
 {
 	Elf_Data *names = whole_data(m->strtab);
-	bool *placeholder = xcalloc(m->nsyms ? m->nsyms : 1, sizeof(bool));
 	bool any = false;
 	Elf_Scn *scn = NULL;
 
+	/* held by the module, so that die() (a longjmp in the fuzzer) frees it */
+	m->placeholder = xcalloc(m->nsyms ? m->nsyms : 1, sizeof(bool));
 	for (size_t i = 1; i < m->nsyms; i++) {
 		GElf_Sym sym = symbol(m, i);
 
 		if (sym.st_name < names->d_size &&
 		    !strcmp((const char *)names->d_buf + sym.st_name, KLP_PLACEHOLDER))
-			any = placeholder[i] = true;
+			any = m->placeholder[i] = true;
 	}
+	if (any)
+		m->kept_relas = xcalloc(m->shnum, sizeof(*m->kept_relas));
 	while (any && (scn = elf_nextscn(m->elf, scn))) {
 		GElf_Shdr sh = shdr_of(scn);
+		struct buf *kept = &m->kept_relas[elf_ndxscn(scn)];
 		Elf_Data *d;
-		size_t n, idx = elf_ndxscn(scn);
-		struct buf kept = { 0 };
+		size_t n;
 
 		if (sh.sh_type != SHT_RELA || sh.sh_link != elf_ndxscn(m->symtab) || scn == m->relocs_rela)
 			continue;
@@ -499,19 +503,16 @@ static void drop_placeholders(struct module *m)
 
 			if (symi >= m->nsyms)
 				die("%s: relocation %zu refers to symbol %zu of %zu", sec_name(m, scn), k, symi, m->nsyms);
-			if (!placeholder[symi])
-				buf_add(&kept, r, sizeof(*r));
+			if (!m->placeholder[symi])
+				buf_add(kept, r, sizeof(*r));
 		}
-		if (kept.len == d->d_size) {
-			free(kept.data);
+		if (kept->len == d->d_size) {
+			free(kept->data);
+			memset(kept, 0, sizeof(*kept));
 			continue;
 		}
-		if (!m->kept_relas)
-			m->kept_relas = xcalloc(m->shnum, sizeof(*m->kept_relas));
-		m->kept_relas[idx] = kept;
-		m->kept_relas[idx].cap = kept.cap ? kept.cap : 1;	/* marks "filtered", even when empty */
+		kept->cap = kept->cap ? kept->cap : 1;	/* marks "filtered", even when empty */
 	}
-	free(placeholder);
 }
 
 /* Old bytes followed by new ones, in a buffer the module owns until exit. */
@@ -662,6 +663,7 @@ void klp_free_all(void)
 	for (size_t i = 0; m->kept_relas && i < m->shnum; i++)
 		free(m->kept_relas[i].data);
 	free(m->kept_relas);
+	free(m->placeholder);
 	for (size_t i = 0; i < m->njoined; i++)
 		free(m->joined[i]);
 	free(m->new_syms.data);
