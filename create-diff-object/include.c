@@ -16,6 +16,9 @@ bool is_excluded(const struct sec *sec)
 		".discard", ".livepatch.ignore", ".kpatch.ignore", ".kpatch.force", ".rela", ".modinfo", ".comment", ".note",
 		"__mcount_loc", "__patchable_function_entries", ".symtab", ".strtab", ".shstrtab",
 		".group", "__ksymtab", "__kcrctab", ".gnu.", ".eh_frame", ".debug", ".llvm",
+		/* the loader would turn the ENDBR of these functions into NOPs:
+		 * a patch's functions may be reached through pointers */
+		".ibt_endbr_seal",
 	};
 
 	if (sec->sh->sh_type == SHT_GROUP || sec->sh->sh_type == SHT_SYMTAB || sec->sh->sh_type == SHT_STRTAB)

@@ -33,7 +33,6 @@ static const struct special specials[] = {
 	{ ".return_sites",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".call_sites",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".smp_locks",		NULL,				 4, KEEP_FIRST_RELOC, NULL },
-	{ ".ibt_endbr_seal",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ ".printk_index",	"PRINTK_INDEX_STRUCT_SIZE",	 8, KEEP_PRINTK_FUNC, NULL },
 	{ "__tracepoints_ptrs",	NULL,				 4, KEEP_FIRST_RELOC, NULL },
 	{ "__patchable_function_entries", NULL,			 8, KEEP_FIRST_RELOC, NULL },
