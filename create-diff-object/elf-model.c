@@ -429,6 +429,7 @@ void elf_close_model(struct elf *elf)
 		for_each_sec(elf, sec) {
 			free(sec->syms);
 			free(sec->rels);
+			free(sec->rels_by_off);
 		}
 	free(elf->secs);
 	if (elf->syms)

@@ -28,6 +28,7 @@ struct sec {
 	struct sec *rela;		/* the .rela section of this one */
 	struct sec *base;		/* for a .rela section: its target */
 	struct rel *rels;		/* for a .rela section */
+	struct rel **rels_by_off;	/* its relocations by offset, made on first use (moved.c) */
 	struct sym *secsym;		/* STT_SECTION symbol */
 	struct sym *owner;		/* function/object that names the section */
 	struct sym **syms;		/* defined symbols, by address */

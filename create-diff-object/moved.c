@@ -52,18 +52,45 @@ static int cmp_rel_off(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* The relocations of SEC in [start, end), sorted (the table need not be). */
-static struct rel **rels_in(const struct sec *sec, GElf_Xword start, GElf_Xword end, size_t *n)
+/* SEC's relocations by offset (the table need not be sorted), made once:
+ * every function of a section asks for its own range. */
+static struct rel **rels_by_off(struct sec *sec)
 {
-	size_t cap = sec->rela ? sec->rela->nrels : 0, k = 0;
-	struct rel **out = xcalloc(cap ? cap : 1, sizeof(*out));
+	size_t k = 0;
 
+	if (sec->rels_by_off || !sec->rela || !sec->rela->nrels)
+		return sec->rels_by_off;
+	sec->rels_by_off = xcalloc(sec->rela->nrels, sizeof(*sec->rels_by_off));
 	for_each_rel(sec, r)
-		if (r->off >= start && r->off < end)
-			out[k++] = r;
-	qsort(out, k, sizeof(*out), cmp_rel_off);
-	*n = k;
-	return out;
+		sec->rels_by_off[k++] = r;
+	qsort(sec->rels_by_off, k, sizeof(*sec->rels_by_off), cmp_rel_off);
+	return sec->rels_by_off;
+}
+
+/* Index of the first of the N relocations V at or after OFF. */
+static size_t first_rel_from(struct rel *const *v, size_t n, GElf_Xword off)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid]->off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The relocations of SEC in [start, end), by offset: a slice of its index. */
+static struct rel **rels_in(struct sec *sec, GElf_Xword start, GElf_Xword end, size_t *n)
+{
+	struct rel **v = rels_by_off(sec);
+	size_t total = v ? sec->rela->nrels : 0, a = first_rel_from(v, total, start);
+
+	*n = first_rel_from(v, total, end) - a;
+	return v ? v + a : NULL;
 }
 
 bool same_func_in_section(const struct sym *p, const struct sym *o, same_rel_fn same)
@@ -81,7 +108,5 @@ bool same_func_in_section(const struct sym *p, const struct sym *o, same_rel_fn 
 	same_all = np == no;
 	for (size_t i = 0; same_all && i < np; i++)
 		same_all = same(pr[i], or[i], (GElf_Sxword)pv - (GElf_Sxword)ov);
-	free(pr);
-	free(or);
 	return same_all;
 }
