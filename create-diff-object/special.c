@@ -146,6 +146,17 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, con
 	    code->sym->name, t->name, c->a.parent);
 }
 
+/* A new output section like SEC, in link order after LINKED (or none);
+ * *OUTI becomes its 1-based index. */
+static void new_out(struct ctx *c, const struct sec *sec, struct sec *linked, size_t *outi)
+{
+	struct synth *out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
+
+	out->entsize = sec->sh->sh_entsize;
+	out->link = linked;
+	*outi = c->nsynths;
+}
+
 static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 {
 	const struct special *sp = &specials[si];
@@ -171,11 +182,8 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 		nkept[si] = n;
 	}
 	ordered = sec->sh->sh_flags & SHF_LINK_ORDER;
-	if (!ordered && (!*outi || c->synths[*outi - 1].link)) {
-		out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
-		out->entsize = sec->sh->sh_entsize;
-		*outi = c->nsynths;
-	}
+	if (!ordered && (!*outi || c->synths[*outi - 1].link))
+		new_out(c, sec, NULL, outi);
 	for (size_t e = 0; e < n; e++) {
 		size_t start = e * esz, first = ri, base;
 		bool keep;
@@ -198,10 +206,7 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 		 * puts all entries in one section linked to the first function. */
 		if (ordered && rels[first].sym->sec != linked) {
 			linked = rels[first].sym->sec;
-			out = synth_new(c, sec->name, sec->sh->sh_type, sec->sh->sh_flags, sec->sh->sh_addralign);
-			out->entsize = sec->sh->sh_entsize;
-			out->link = linked;
-			*outi = c->nsynths;
+			new_out(c, sec, linked, outi);
 		}
 		out = &c->synths[*outi - 1];
 		/* a short last entry is padded to a whole one */
