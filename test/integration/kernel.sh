@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# The test kernel: a small livepatch-capable x86_64 6.1 build that boots in QEMU.
+# The test kernel: a small livepatch-capable x86_64 build that boots in QEMU.
 #   kernel.sh ensure   extract and build it once (cached under $KLP_CACHE/kernel)
 #   kernel.sh env      print KSRC= KBUILD= KVER= KCONFIG= VMLINUX= BZIMAGE= for eval
+# Exit 2 when the series' source cannot be had, 1 on any other failure.
+# KERNEL_SERIES=6.1 (default) builds Debian's linux-source-6.1 from
+# /usr/src; KERNEL_SERIES=6.12 builds linux-source-6.12 (taken from the
+# distro suite's fetch when /usr/src has none) with kernel-6.12.config on
+# top: IBT, call padding, call-depth tracking, return thunks.
 # The cache key is source version + config fragment + compiler version, so a
 # change of any of them builds a new tree beside the old one.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KLP_CACHE=${KLP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klptools}
-tarball=${KERNEL_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
-fragment=$here/kernel.config
+series=${KERNEL_SERIES:-6.1}
+fragments=("$here/kernel.config")
+[[ ! -f $here/kernel-$series.config ]] || fragments+=("$here/kernel-$series.config")
 jobs=${JOBS:-$(nproc)}
 
 log() { printf '[kernel %3ds] %s\n' "$SECONDS" "$*" >&2; }
@@ -19,8 +25,29 @@ die() { printf 'kernel.sh: %s\n' "$*" >&2; exit 1; }
 # that kpatch-build uses too (one extracted tree per source version).
 # shellcheck source=../../kpatch-build/lib/source.sh
 source "$here/../../kpatch-build/lib/source.sh"
+# The tarball of the series: KERNEL_TARBALL, /usr/src, else (not 6.1, which
+# the README's set-up installs) Debian's package fetched into the cache. The
+# fetched path is remembered: asking the archive takes a minute.
+find_tarball() {
+	local t=${KERNEL_TARBALL:-/usr/src/linux-source-$series.tar.xz} env root memo=$KLP_CACHE/kernel/tarball-$series
+	if [[ ! -r $t && -z ${KERNEL_TARBALL:-} && $series != 6.1 ]]; then
+		if [[ -f $memo && -r $(<"$memo") ]]; then
+			t=$(<"$memo")
+		elif env=$(DISTRO_SERIES=$series "$here/../distro/fetch" 2>/dev/null); then
+			root=$(sed -n 's/^ROOT=//p' <<<"$env")
+			root=$(eval "echo $root")
+			t=$root/usr/src/linux-source-$series.tar.xz
+			mkdir -p "$KLP_CACHE/kernel" && echo "$t" >"$memo"
+		fi
+	fi
+	echo "$t"
+}
+
 source_tree() {
-	[[ -r $tarball ]] || die "$tarball not found (apt-get install linux-source-6.1)"
+	local tarball
+	tarball=$(find_tarball)
+	# exit 2: nothing to build from (the suites skip, saying so)
+	[[ -r $tarball ]] || { printf 'kernel.sh: %s\n' "$tarball not found (apt-get install linux-source-$series)" >&2; exit 2; }
 	klp_extract_tarball "$tarball" || die "cannot extract $tarball"
 }
 
@@ -28,7 +55,7 @@ cache_key() {
 	local src=$1 version
 	version=$(make -s -C "$src" kernelversion 2>/dev/null)
 	printf '%s-%s' "$version" \
-		"$( { echo "$src"; cat "$fragment"; gcc --version | head -1; } | sha256sum | cut -c1-12)"
+		"$( { echo "$src"; cat "${fragments[@]}"; gcc --version | head -1; } | sha256sum | cut -c1-12)"
 }
 
 # Every CONFIG_X=v line of the fragment must survive olddefconfig.
@@ -38,7 +65,7 @@ check_config() {
 		[[ $line =~ ^(CONFIG_[A-Z0-9_]+)=(.*)$ ]] || continue
 		name=${BASH_REMATCH[1]}
 		grep -qxF "$line" "$config" || { echo "  $name: wanted '$line', got '$(grep "^$name=" "$config" || echo unset)'" >&2; bad=1; }
-	done <"$fragment"
+	done < <(cat "${fragments[@]}")
 	[[ $bad -eq 0 ]] || die "config fragment lines did not survive olddefconfig"
 }
 
@@ -47,7 +74,7 @@ build_tree() {
 	mkdir -p "$out"
 	log "configuring $out"
 	make -s -C "$src" O="$out" ARCH=x86_64 tinyconfig >/dev/null
-	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$fragment" >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "${fragments[@]}" >/dev/null
 	make -s -C "$src" O="$out" ARCH=x86_64 olddefconfig >/dev/null
 	check_config "$out/.config"
 	log "building bzImage and modules (-j$jobs, log: $out/build.log)"
