@@ -29,14 +29,13 @@ source "$here/../../kpatch-build/lib/source.sh"
 # the README's set-up installs) Debian's package fetched into the cache. The
 # fetched path is remembered: asking the archive takes a minute.
 find_tarball() {
-	local t=${KERNEL_TARBALL:-/usr/src/linux-source-$series.tar.xz} env root memo=$KLP_CACHE/kernel/tarball-$series
+	local t=${KERNEL_TARBALL:-/usr/src/linux-source-$series.tar.xz} env ROOT memo=$KLP_CACHE/kernel/tarball-$series
 	if [[ ! -r $t && -z ${KERNEL_TARBALL:-} && $series != 6.1 ]]; then
 		if [[ -f $memo && -r $(<"$memo") ]]; then
 			t=$(<"$memo")
 		elif env=$(DISTRO_SERIES=$series "$here/../distro/fetch" 2>/dev/null); then
-			root=$(sed -n 's/^ROOT=//p' <<<"$env")
-			root=$(eval "echo $root")
-			t=$root/usr/src/linux-source-$series.tar.xz
+			eval "$env" # ROOT= KVER= DEBVER= BZIMAGE=, as test/distro/run reads them
+			t=$ROOT/usr/src/linux-source-$series.tar.xz
 			mkdir -p "$KLP_CACHE/kernel" && echo "$t" >"$memo"
 		fi
 	fi
