@@ -14,7 +14,7 @@ build_patched() {
 	elif [[ $full_build -eq 1 ]]; then
 		run_counted "patched build" "" kbuild "${targets[@]}" || die "$E_BUILD" "patched build failed"
 	else
-		build_targeted "patched build" || die "$E_BUILD" "patched build failed (see the compiler errors in the log)"
+		build_targeted "patched build" patched || die "$E_BUILD" "patched build failed (see the compiler errors in the log)"
 	fi
 	unset KPATCH_CC_DIR
 	[[ -s $tmp/cc/changed ]] || die "$E_DIFF" "the patches changed no object"

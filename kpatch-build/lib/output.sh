@@ -50,8 +50,9 @@ run_counted() { # WHAT TOTAL COMMAND...
 	pid=$!
 	set +m
 	bg_pid=$pid
+	# Polled often: most targeted builds take well under a second.
 	while kill -0 "$pid" 2>/dev/null; do
-		sleep 1
+		sleep 0.1
 		if ((SECONDS - last >= 15)); then
 			last=$SECONDS
 			n=$(tail -n +"$mark" "$LOG" | grep -cE '^ +(CC|AS)( \[M\])? ' || true)

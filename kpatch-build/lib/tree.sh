@@ -59,6 +59,7 @@ prepare_tree() {
 	fi
 	if [[ -f $objdir/.prepared ]]; then
 		progress "prepared tree: cached in $objdir"
+		record_submake
 		return 0
 	fi
 	progress "preparing a tree for $kver (olddefconfig, modules_prepare) in $objdir"
@@ -75,6 +76,7 @@ prepare_tree() {
 	[[ -z $lost ]] || die "$E_CHECK" "this source does not support the config: olddefconfig changed $(tr '\n' ' ' <<<"$lost")(source and config of different versions?)"
 	run_counted "modules_prepare" "" kbuild modules_prepare || die "$E_BUILD" "make modules_prepare failed"
 	touch "$objdir/.prepared"
+	record_submake
 }
 
 # The whole original kernel, for --build-original and the full-build fallback.
@@ -220,9 +222,21 @@ select_objects() {
 	return 0
 }
 
-build_targeted() { # WHAT
-	local n
+# The objects of $tmp/objects, by the recorded recursion (submake.sh) where
+# it is right, else by the top Makefile, which also runs prepare: for a
+# patched build whose patches reach what prepare reads, and after one.
+build_targeted() { # WHAT [patched]
+	local n objs
 	n=$(wc -l <"$tmp/objects")
-	# shellcheck disable=SC2046 # one word per object
-	run_counted "$1" "$n" kbuild $(cut -d' ' -f1 "$tmp/objects")
+	mapfile -t objs < <(cut -d' ' -f1 "$tmp/objects")
+	if [[ ${2:-} == patched ]] && patches_reach_prepare; then
+		progress "  the patches reach what prepare reads: building through the top Makefile"
+		touch "$objdir/.klp-prepare-stale"
+		run_counted "$1" "$n" kbuild "${objs[@]}"
+	elif submake_usable; then
+		run_counted "$1" "$n" replay_submake "${objs[@]}"
+	else
+		run_counted "$1" "$n" kbuild "${objs[@]}" || return
+		[[ ${2:-} == patched ]] || rm -f "$objdir/.klp-prepare-stale"
+	fi
 }
