@@ -4,9 +4,12 @@
 # Globals are set in args.sh and kpatch-build, which source this file.
 # shellcheck shell=bash disable=SC2154,SC2034
 
+# Built in the tree's own module directory (make_module, submake.sh); the
+# result goes on in $tmp/module.
 build_module() {
-	local mdir=$tmp/module modname=$name
-	mkdir -p "$mdir"
+	local mdir=$objdir/klp-module modname=$name
+	rm -rf "$mdir" "$tmp/module"
+	mkdir -p "$mdir" "$tmp/module"
 	cp "$KMOD_DIR/livepatch-core.c" "$KMOD_DIR/livepatch.lds" "$mdir/"
 	# What each patch fixes (subject, CVEs, upstream commit) as modinfo keys.
 	run "$PATCH_META" "${meta_args[@]}" --header "$mdir/klp-meta.h" "${patches[@]}" ||
@@ -20,9 +23,10 @@ $modname-objs := livepatch-core.o patch-objects.o
 ccflags-y := -DLIVEPATCH_REPLACE=$replace -DKLP_META_HEADER='"klp-meta.h"'
 ldflags-y := -T \$(src)/livepatch.lds
 EOF
-	run make -C "$objdir" M="$mdir" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" modules ||
-		die "$E_MODULE" "Kbuild could not build the patch module"
+	run make_module "$mdir" || die "$E_MODULE" "Kbuild could not build the patch module"
 	[[ -f $mdir/$modname.ko ]] || die "$E_MODULE" "Kbuild wrote no $modname.ko"
+	cp "$mdir/$modname.ko" "$tmp/module/"
+	mdir=$tmp/module
 	# Debug sections are most of a patch module's size and no use to the
 	# kernel; they go before the livepatch conversion, on a plain module.
 	if [[ $keep_debug -eq 0 ]]; then

@@ -15,11 +15,9 @@ SUBMAKE_PROBE=klp-probe.o
 
 submake_record() { echo "$objdir/.klp-submake-v1"; }
 
-# Records the recursion for the probe goal once per tree: the arguments,
-# and the environment as env(1) arguments (what kbuild unexported, then what
-# it set or changed), without the jobserver and the recorder itself.
+# Records the recursion for the probe goal once per tree.
 record_submake() {
-	local rec out=$tmp/submake v name n=0 a
+	local rec out=$tmp/submake n=0 a
 	rec=$(submake_record)
 	[[ -f $rec.args || -f $rec.none ]] && return 0
 	env -0 >"$out.base"
@@ -34,35 +32,40 @@ record_submake() {
 		touch "$rec.none"
 		return 0
 	fi
-	local -A before=() now=()
-	while IFS= read -r -d '' v; do before[$v]=1; done <"$out.base"
-	{
-		while IFS= read -r -d '' v; do now[${v%%=*}]=1; done <"$out.env"
-		for v in "${!before[@]}"; do
-			name=${v%%=*}
-			[[ -n ${now[$name]:-} ]] || printf -- '-u\0%s\0' "$name"
-		done
-		while IFS= read -r -d '' v; do
-			name=${v%%=*}
-			[[ -z ${before[$v]:-} ]] || continue
-			case $name in
-			MAKE | KLP_SUBMAKE_OUT | _ | PWD | OLDPWD | SHLVL) continue ;;
-			MAKEFLAGS | MFLAGS) v=$(clean_makeflags "$v") ;;
-			esac
-			printf '%s\0' "$v"
-		done <"$out.env"
-	} >"$rec.env.$$"
-	mv "$rec.env.$$" "$rec.env"
+	env_delta "$out.base" "$out.env" >"$rec.env.$$" && mv "$rec.env.$$" "$rec.env"
 	list_prepare_inputs >"$rec.inputs.$$" && mv "$rec.inputs.$$" "$rec.inputs"
 	cp "$out.args" "$rec.args.$$" && mv "$rec.args.$$" "$rec.args"
 	rm -f "$out".*
+}
+
+# The environment a recorded call ran in, as env(1) arguments on top of
+# ours: what kbuild unexported, then what it set or changed, without the
+# jobserver and the recorder itself.
+env_delta() { # BASE-ENV CALL-ENV (both env -0)
+	local v name
+	local -A before=() now=()
+	while IFS= read -r -d '' v; do before[$v]=1; done <"$1"
+	while IFS= read -r -d '' v; do now[${v%%=*}]=1; done <"$2"
+	for v in "${!before[@]}"; do
+		name=${v%%=*}
+		[[ -n ${now[$name]:-} ]] || printf -- '-u\0%s\0' "$name"
+	done
+	while IFS= read -r -d '' v; do
+		name=${v%%=*}
+		[[ -z ${before[$v]:-} ]] || continue
+		case $name in
+		MAKE | KLP_SUBMAKE_* | _ | PWD | OLDPWD | SHLVL) continue ;;
+		MAKEFLAGS | MFLAGS) v=$(clean_makeflags "$v") ;;
+		esac
+		printf '%s\0' "$v"
+	done <"$2"
 }
 
 # MAKEFLAGS as recorded, less the job count, the jobserver of the recording
 # run and MAKE=recorder. Words are split on spaces; a value's escaped
 # spaces ("\ ") split it too, and joining puts it back as it was.
 clean_makeflags() { # NAME=VALUE
-	local w words out=() vars=0
+	local w words kept=() vars=0
 	read -r -a words <<<"${1#*=}"
 	for w in "${words[@]}"; do
 		if [[ $vars -eq 0 ]]; then
@@ -71,9 +74,9 @@ clean_makeflags() { # NAME=VALUE
 		elif [[ $w == "MAKE=$SUBMAKE_RECORDER" ]]; then
 			continue
 		fi
-		out+=("$w")
+		kept+=("$w")
 	done
-	echo "${1%%=*}=${out[*]}"
+	echo "${1%%=*}=${kept[*]}"
 }
 
 # What prepare reads to make the generated headers (asm-offsets, bounds,
@@ -104,11 +107,53 @@ submake_usable() {
 }
 
 replay_submake() { # OBJ...
-	local rec a args=() envargs=()
+	local rec a args=()
 	rec=$(submake_record)
-	mapfile -d '' -t envargs <"$rec.env"
 	while IFS= read -r -d '' a; do
 		if [[ $a == "./$SUBMAKE_PROBE" ]]; then args+=("${@/#/./}"); else args+=("$a"); fi
 	done <"$rec.args"
-	(cd "$objdir" && env "${envargs[@]}" make -j"$jobs" "${args[@]}")
+	replay_call "$rec.env" "${args[@]}"
+}
+
+replay_call() { # ENV-FILE ARG...
+	local envargs=()
+	mapfile -d '' -t envargs <"$1"
+	shift
+	(cd "$objdir" && env "${envargs[@]}" make -j"$jobs" "$@")
+}
+
+# The patch module is built the same way. Its directory is the same for
+# every build in a tree ($objdir/klp-module; builds in a tree take turns,
+# under the source's lock), so the calls that "make M=DIR modules" makes
+# (compile, modpost, final link) are recorded once, while the first module
+# is built through the top Makefile, and replayed in order for the next.
+# (The top Makefile's own recipes in between only compare compiler
+# versions and check modules.order for duplicate names: nothing that
+# changes a module, and the test suite checks that both ways give the
+# same module.)
+module_record() { echo "$objdir/.klp-modbuild-v1"; }
+
+make_module() { # DIR
+	local rec out=$tmp/modbuild i n
+	rec=$(module_record)
+	if [[ -f $rec.count ]]; then
+		n=$(<"$rec.count")
+		for ((i = 0; i < n; i++)); do
+			local args=()
+			mapfile -d '' -t args <"$rec.$i.args"
+			replay_call "$rec.$i.env" "${args[@]}" || return
+		done
+		return 0
+	fi
+	env -0 >"$out.base"
+	KLP_SUBMAKE_OUT=$out KLP_SUBMAKE_TRACE=$((${MAKELEVEL:-0} + 1)) \
+		make -C "$objdir" M="$1" CC="$KPATCH_CC" KERNELRELEASE="$kver" -j"$jobs" MAKE="$SUBMAKE_RECORDER" modules || return
+	n=$(find "$tmp" -maxdepth 1 -name 'modbuild.*.args' | wc -l)
+	for ((i = 0; i < n; i++)); do
+		[[ -f $out.$i.args && -f $out.$i.env ]] || return 0 # not as expected: nothing recorded
+		env_delta "$out.base" "$out.$i.env" >"$rec.$i.env"
+		cp "$out.$i.args" "$rec.$i.args"
+	done
+	[[ $n -eq 0 ]] || echo "$n" >"$rec.count"
+	rm -f "$out".*
 }
