@@ -299,29 +299,44 @@ static void mark_printk_entries(struct ctx *c)
 	}
 }
 
-/* An export the patched object adds: the kernel's and the modules' export
- * tables are fixed when they are loaded, so a live patch cannot add one
- * (6.1 names the entry __ksymtab_NAME, 6.5+ __export_symbol_NAME). */
-static void check_new_exports(struct ctx *c)
+/* Exports the patch adds or removes: the kernel's and the modules' export
+ * tables are fixed when they are loaded, so a live patch can neither add an
+ * export nor withdraw one (6.1 names the entry __ksymtab_NAME, 6.5+
+ * __export_symbol_NAME). Either is the fix's real effect, not "no change". */
+static const struct { const char *sym, *sec; } export_kinds[] = {
+	{ "__ksymtab_", "___ksymtab" }, { "__export_symbol_", ".export_symbol" },
+};
+
+/* The exported name when S is an export entry, else NULL. */
+static const char *export_of(const struct sym *s)
 {
-	/* the entry's symbol prefix and the section it lives in */
-	static const struct { const char *sym, *sec; } kinds[] = {
-		{ "__ksymtab_", "___ksymtab" }, { "__export_symbol_", ".export_symbol" },
-	};
+	if (!s->sec || s->type == STT_SECTION)
+		return NULL;
+	for (size_t i = 0; i < sizeof(export_kinds) / sizeof(export_kinds[0]); i++)
+		if (!strncmp(s->name, export_kinds[i].sym, strlen(export_kinds[i].sym)) &&
+		    !strncmp(s->sec->name, export_kinds[i].sec, strlen(export_kinds[i].sec)))
+			return s->name + strlen(export_kinds[i].sym);
+	return NULL;
+}
+
+static void check_export_changes(struct ctx *c)
+{
+	const char *name;
 
 	for_each_sym(&c->patched, s)
-		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-			if (!s->twin && s->sec && s->type != STT_SECTION &&
-			    !strncmp(s->name, kinds[i].sym, strlen(kinds[i].sym)) &&
-			    !strncmp(s->sec->name, kinds[i].sec, strlen(kinds[i].sec)))
-				die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
-				    c->a.patched, s->name + strlen(kinds[i].sym));
+		if (!s->twin && (name = export_of(s)))
+			die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
+			    c->a.patched, name);
+	for_each_sym(&c->orig, s)
+		if (!s->twin && (name = export_of(s)))
+			die(EXIT_REFUSED, "%s: export of %s removed (a live patch cannot withdraw an export: modules may use it until the kernel is updated)",
+			    c->a.patched, name);
 }
 
 void check_refusals(struct ctx *c)
 {
 	mark_printk_entries(c);
-	check_new_exports(c);
+	check_export_changes(c);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
 
