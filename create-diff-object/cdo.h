@@ -62,6 +62,10 @@ void kpatch_compat(struct elf *elf);
  * label, clang's .L.str.N object) is a string literal, compared and copied
  * by content, never a variable. */
 bool is_string_literal(const struct sym *s);
+/* compare.c: a string literal, or a label of a mergeable constant section
+ * (gcc's .LC23 in .rodata.cst2): copied with its section, since the kernel's
+ * symbol table has no such label. */
+bool is_merge_literal(const struct sym *s);
 void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);

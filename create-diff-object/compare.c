@@ -20,6 +20,12 @@ bool is_string_literal(const struct sym *s)
 	       is_string_sec(s->sec);
 }
 
+bool is_merge_literal(const struct sym *s)
+{
+	return is_string_literal(s) || (s->sec && s->bind == STB_LOCAL && s->type == STT_NOTYPE &&
+					(s->sec->sh->sh_flags & SHF_MERGE));
+}
+
 /* Section symbols, local labels (.LC0) and string literals (.L.str.N) all
  * mean section + offset. */
 static bool is_label(const struct sym *s)

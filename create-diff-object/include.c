@@ -97,10 +97,7 @@ void include_need(struct sec *from, struct rel *r)
 	}
 	if (!t->sec || t->include)
 		return;
-	/* A literal is copied with its section: a string, or a constant that
-	 * gcc loads through a label of a mergeable section (.LC23 in
-	 * .rodata.cst2), which the kernel's symbol table does not have. */
-	if (is_string_literal(t) || (t->bind == STB_LOCAL && t->type == STT_NOTYPE && (t->sec->sh->sh_flags & SHF_MERGE))) {
+	if (is_merge_literal(t)) {
 		include_sec(t->sec);
 		return;
 	}
