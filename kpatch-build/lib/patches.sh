@@ -65,9 +65,10 @@ copy_touched() { # FROM TO: the touched files that exist, as regular files
 	done <"$tmp/touched"
 }
 
-# Patched files are backed up with their timestamps and restored byte for
-# byte afterwards, so the tree and the cached objects stay as they were. In a
-# link farm a touched file becomes a copy first; restoring puts the link back.
+# Patched files are backed up with their timestamps (in the source's journal,
+# which outlives a killed build) and restored byte for byte afterwards, so the
+# tree and the cached objects stay as they were. In a link farm a touched file
+# becomes a copy first; restoring puts the link back.
 apply_patches() {
 	local f opts
 	read -r -a opts <<<"$(patch_opts)"
@@ -78,13 +79,11 @@ apply_patches() {
 		keep_line_numbers "$oot_module_src" "$oot_dir"
 		return 0
 	fi
-	mkdir -p "$tmp/backup"
-	while read -r f; do
-		[[ -e $srcdir/$f || -L $srcdir/$f ]] || continue
-		mkdir -p "$tmp/backup/$(dirname "$f")"
-		cp -P -p "$srcdir/$f" "$tmp/backup/$f"
-	done <"$tmp/touched"
 	patched_tree=1
+	journal=$(klp_journal "$srcdir")
+	klp_journal_open "$srcdir" "$objdir" "$tmp/touched" 2>>"$LOG" || die "$E_BUILD" "cannot back up the files to patch in $journal"
+	# kpatch-cc keeps the original objects in the journal too.
+	ln -sfn "$journal/cc" "$tmp/cc"
 	while read -r f; do
 		[[ -L $srcdir/$f ]] || continue
 		cp -p --remove-destination "$(readlink -f "$srcdir/$f")" "$srcdir/$f"
@@ -92,7 +91,7 @@ apply_patches() {
 	for f in "${patches[@]}"; do
 		run patch "${opts[@]}" -d "$srcdir" -i "$f" || die "$E_PATCH" "$f failed to apply"
 	done
-	keep_line_numbers "$tmp/backup" "$srcdir"
+	keep_line_numbers "$journal/backup" "$srcdir"
 }
 
 # Each patched .c and .h file gets `#line N` directives after its changed
@@ -126,22 +125,11 @@ keep_line_numbers() { # ORIG-ROOT PATCHED-ROOT
 
 restore_tree() {
 	[[ ${patched_tree:-0} -eq 1 ]] || return 0
-	local f
-	while read -r f; do
-		if [[ -e $tmp/backup/$f || -L $tmp/backup/$f ]]; then
-			rm -f "$srcdir/$f"
-			cp -P -p "$tmp/backup/$f" "$srcdir/$f"
-		else
-			rm -f "$srcdir/$f"
-		fi
-	done <"$tmp/touched"
-	# The original objects go back too, with their timestamps, so the next run is warm.
-	if [[ -f $tmp/cc/changed ]]; then
-		sort -u "$tmp/cc/changed" | while read -r f; do
-			[[ $f != /* ]] || continue # an out-of-tree module's objects live in the temp copy
-			if [[ -f $tmp/cc/orig/$f ]]; then cp -p "$tmp/cc/orig/$f" "$objdir/$f"; fi
-		done
-	fi
+	local what
+	# The original objects go back too, with their timestamps, so the next
+	# run is warm; the saved ones move to $tmp/cc for the diff.
+	what=$(klp_journal_restore "$srcdir" "$tmp/cc") || die "$E_BUILD" "cannot restore $srcdir from $journal"
+	echo "restored ${what:-nothing}" >>"$LOG"
 	patched_tree=0
 }
 

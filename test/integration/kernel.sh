@@ -25,6 +25,8 @@ die() { printf 'kernel.sh: %s\n' "$*" >&2; exit 1; }
 # that kpatch-build uses too (one extracted tree per source version).
 # shellcheck source=../../kpatch-build/lib/source.sh
 source "$here/../../kpatch-build/lib/source.sh"
+# shellcheck source=../../kpatch-build/lib/journal.sh
+source "$here/../../kpatch-build/lib/journal.sh"
 # The tarball of the series: KERNEL_TARBALL, /usr/src, else (not 6.1, which
 # the README's set-up installs) Debian's package fetched into the cache. The
 # fetched path is remembered: asking the archive takes a minute.
@@ -90,12 +92,18 @@ ensure() {
 	src=$(source_tree)
 	key=$(cache_key "$src")
 	out=$KLP_CACHE/kernel/build-$key
+	# kpatch-build patches the shared source in place under this lock; a
+	# build killed meanwhile left a journal, undone before the tests read
+	# the source (their patches must apply to the pristine tree).
+	exec 8<"$src"
+	flock -x 8
+	klp_journal_recover "$src" | while read -r line; do log "$line"; done
+	flock -u 8
 	[[ -f $out/.built ]] && return 0
 	mkdir -p "$KLP_CACHE/kernel"
 	lock=$KLP_CACHE/kernel/.lock
 	exec 9>"$lock"
 	flock 9
-	# kpatch-build patches the shared source in place under this lock.
 	exec 8<"$src"
 	flock -x 8
 	[[ -f $out/.built ]] || build_tree "$src" "$out"
