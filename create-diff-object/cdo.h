@@ -74,7 +74,7 @@ bool include_changes(struct ctx *c);		/* include.c: false when nothing changed *
 void include_sec(struct sec *sec);
 void include_closure(struct ctx *c);
 /* Include what a relocation of included code (or kept entry) needs. */
-void include_need(struct sec *from, struct rel *r);
+void include_need(const struct ctx *c, struct sec *from, struct rel *r);
 bool is_excluded(const struct sec *sec);
 struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align);
 void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend, struct sym *sym);

@@ -72,8 +72,20 @@ static void resolve_end_ref(struct rel *r)
 	r->sym = s;
 }
 
+/* A dynamic debug descriptor (pr_debug and friends) of a module: its static
+ * key is tested by a jump label, which the kernel resolves when it loads the
+ * patch module, before any livepatch relocation to the module is applied.
+ * So the patch carries its own copy: the kernel registers it under the patch
+ * module's name. A vmlinux descriptor stays a reference (vmlinux relocations
+ * are applied first), and keeps its dynamic debug control. */
+static bool is_module_dyndbg(const struct ctx *c, const struct sym *t)
+{
+	return !c->parent_is_vmlinux && t->type == STT_OBJECT &&
+	       (!strcmp(t->sec->name, "__dyndbg") || !strcmp(t->sec->name, "__verbose"));
+}
+
 /* What a relocation of included code needs. */
-void include_need(struct sec *from, struct rel *r)
+void include_need(const struct ctx *c, struct sec *from, struct rel *r)
 {
 	struct sym *t;
 
@@ -101,7 +113,7 @@ void include_need(struct sec *from, struct rel *r)
 		include_sec(t->sec);
 		return;
 	}
-	if (!t->twin || (t->parent && t->parent->include) || t->status == ST_CHANGED || is_constant(t) ||
+	if (!t->twin || is_module_dyndbg(c, t) || (t->parent && t->parent->include) || t->status == ST_CHANGED || is_constant(t) ||
 	    is_empty_local(t))
 		if (!is_excluded(t->sec))
 			include_sym(t);
@@ -116,9 +128,8 @@ void include_closure(struct ctx *c)
 			if (sec->syms[i]->type == STT_FUNC || sec->syms[i]->type == STT_OBJECT)
 				sec->syms[i]->include = true;
 		for_each_rel(sec, r)
-			include_need(sec, r);
+			include_need(c, sec, r);
 	}
-	(void)c;
 }
 
 static bool is_klp_func(const struct sym *s)

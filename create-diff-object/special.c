@@ -218,7 +218,7 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 
 			check_jump_key(c, sec, esz, &rels[first], &rels[k]);
 			if (!(t->type == STT_SECTION && is_split(t->sec) && !t->sec->include))
-				include_need(sec, &rels[k]);
+				include_need(c, sec, &rels[k]);
 			synth_rel(out, base + rels[k].off - start, rels[k].type, rels[k].addend, rels[k].sym);
 		}
 	}
@@ -296,7 +296,7 @@ static void split(struct ctx *c, struct sec *sec)
 		newoff[i] = (GElf_Sxword)buf_add(&out->data, sec->data + starts[i], (size_t)(end - starts[i]));
 		for_each_rel(sec, r)
 			if ((GElf_Sxword)r->off >= starts[i] && (GElf_Sxword)r->off < end) {
-				include_need(sec, r);
+				include_need(c, sec, r);
 				synth_rel(&c->synths[outi - 1], r->off - (GElf_Addr)starts[i] + (GElf_Addr)newoff[i],
 					  r->type, r->addend, r->sym);
 			}
