@@ -70,6 +70,9 @@ void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
 void check_refusals(struct ctx *c);
+/* notrace.c: a changed local function without an ftrace entry is reached
+ * by patching its callers (they become changed; it is marked via_callers). */
+void patch_notrace_callers(struct ctx *c);
 bool include_changes(struct ctx *c);		/* include.c: false when nothing changed */
 void include_sec(struct sec *sec);
 void include_closure(struct ctx *c);

@@ -387,7 +387,7 @@ void check_refusals(struct ctx *c)
 			continue;
 		if (!strncmp(s->sec->name, ".init", 5) || !strncmp(s->sec->name, ".exit", 5))
 			die(EXIT_REFUSED, "%s: changed __init/__exit code in %s (it is gone after boot)", s->name, s->sec->name);
-		if (!s->parent && !s->has_fentry)
+		if (!s->parent && !s->has_fentry && !s->via_callers)
 			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
 			    s->name, s->sec->name);
 	}

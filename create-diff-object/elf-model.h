@@ -59,6 +59,7 @@ struct sym {
 	enum status status;
 	unsigned char type, bind;
 	bool include, ignore, has_fentry;
+	bool via_callers;		/* changed notrace function: its callers are patched instead */
 };
 
 /* Names, headers, symbols and data point into the mapped file image. */

@@ -134,7 +134,7 @@ void include_closure(struct ctx *c)
 
 static bool is_klp_func(const struct sym *s)
 {
-	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->ignore;
+	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->ignore && !s->via_callers;
 }
 
 bool include_changes(struct ctx *c)

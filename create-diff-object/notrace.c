@@ -1,0 +1,117 @@
+/* Changed functions without an ftrace entry. Livepatch redirects a function
+ * through its __fentry__ call, so a notrace function cannot be replaced.
+ * The common case is a static inline helper the compiler kept out of line
+ * (the kernel's `inline` implies notrace, so its .constprop/.isra clones
+ * have no entry). Such a function is local: every call to it is in this
+ * object. Its callers are patched instead, and it comes along as plain code
+ * only they call; a caller that is notrace too passes the change on to its
+ * own callers. A global one, or one whose address is stored in data, is
+ * left to check_refusals, which refuses it. */
+#include "cdo.h"
+#include <string.h>
+
+static bool is_init_code(const struct sec *sec)
+{
+	return !strncmp(sec->name, ".init", 5);
+}
+
+/* The function whose code SEC is (its parent for a .cold part), or NULL. */
+static struct sym *function_of(struct sec *sec)
+{
+	struct sym *f = sec->owner;
+
+	if (!f || f->type != STT_FUNC)
+		return NULL;
+	return f->parent ? f->parent : f;
+}
+
+/* The function a relocation points at (through a section symbol too). */
+static struct sym *target_function(const struct rel *r)
+{
+	struct sym *t = r->sym;
+
+	if (t->type == STT_SECTION)
+		return t->sec ? function_of(t->sec) : NULL;
+	if (t->type != STT_FUNC)
+		return NULL;
+	return t->parent ? t->parent : t;
+}
+
+static bool needs_callers(const struct sym *s)
+{
+	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->has_fentry &&
+	       s->bind == STB_LOCAL && s->sec && !s->via_callers;
+}
+
+/* One round over the object's relocations: the callers of each function
+ * marked in the round before become changed. False when none did. */
+static bool patch_callers(struct ctx *c)
+{
+	bool more = false;
+
+	for_each_sec(&c->patched, sec) {
+		struct sym *caller;
+
+		if (!sec->rela || is_special(sec) || is_excluded(sec) || !(sec->sh->sh_flags & SHF_ALLOC))
+			continue;
+		for_each_rel(sec, r) {
+			struct sym *callee = target_function(r);
+
+			caller = function_of(sec);
+			if (!callee || !callee->via_callers || !caller || caller == callee || is_init_code(sec))
+				continue;	/* recursion; __init code never runs again */
+			if (caller->status == ST_NEW || caller->via_callers ||
+			    (caller->status == ST_CHANGED && caller->has_fentry))
+				continue;
+			debug("%s: patched because it calls %s, which has no ftrace entry", caller->name, callee->name);
+			caller->status = ST_CHANGED;
+			if (needs_callers(caller)) {
+				caller->via_callers = true;
+				more = true;
+			}
+		}
+	}
+	return more;
+}
+
+/* The first reference to a function reached through its callers that no
+ * caller can stand for: from data, or from code of no function. */
+static const char *unreachable_use(struct ctx *c, const struct sym **callee)
+{
+	for_each_sec(&c->patched, sec) {
+		if (!sec->rela || is_special(sec) || is_excluded(sec) || !(sec->sh->sh_flags & SHF_ALLOC))
+			continue;
+		for_each_rel(sec, r) {
+			const struct sym *t = target_function(r);
+
+			if (!t || !t->via_callers)
+				continue;
+			if (!(sec->sh->sh_flags & SHF_EXECINSTR) || !function_of(sec)) {
+				const struct sym *user = sec->owner;
+
+				*callee = t;
+				return user ? user->name : sec->name;
+			}
+		}
+	}
+	return NULL;
+}
+
+void patch_notrace_callers(struct ctx *c)
+{
+	const struct sym *callee = NULL;
+	const char *user;
+	bool any = false;
+
+	for_each_sym(&c->patched, s)
+		if (needs_callers(s))
+			any = s->via_callers = true;
+	if (!any)
+		return;
+	do {
+		user = unreachable_use(c, &callee);
+		if (user)
+			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) and its address is used in %s, which patching its callers cannot reach; notrace functions cannot be patched",
+			    callee->name, user);
+	} while (patch_callers(c));
+}
