@@ -30,6 +30,17 @@ struct synth {
 	struct sec *link;		/* SHF_LINK_ORDER: the section it follows */
 };
 
+/* A jump label site set once and for all (module-keys.c): LEN bytes at OFF
+ * of SEC become a jump to TARGET+ADDEND, or a NOP when !JUMP. */
+struct site_rewrite {
+	struct sec *sec;
+	GElf_Addr off;
+	unsigned len;
+	bool jump;
+	struct sym *target;
+	GElf_Sxword target_addend;
+};
+
 struct ctx {
 	struct args a;
 	struct elf orig, patched;
@@ -38,6 +49,8 @@ struct ctx {
 	size_t nfuncs;
 	struct synth *synths;
 	size_t nsynths;
+	struct site_rewrite *rewrites;
+	size_t nrewrites;
 };
 
 /* symtab.c: the parent's symbol table and Module.symvers */
@@ -82,6 +95,15 @@ bool is_excluded(const struct sec *sec);
 struct synth *synth_new(struct ctx *c, const char *name, GElf_Word type, GElf_Xword flags, GElf_Xword align);
 void synth_rel(struct synth *s, GElf_Addr off, unsigned type, GElf_Sxword addend, struct sym *sym);
 void include_special(struct ctx *c);		/* special.c */
+/* module-keys.c: a kept .static_call_sites entry (as below) on a key of
+ * the module being patched is to be dropped (true): the call goes through
+ * the module's trampoline. */
+bool module_static_call_site(struct ctx *c, const struct rel *rels, size_t first, size_t last, size_t start);
+/* module-keys.c: a kept __jump_table entry (relocations RELS[FIRST, LAST),
+ * entry at START of ESZ bytes) on a module's tracepoint key: its site is
+ * recorded as always enabled, and the entry is to be dropped (true). */
+bool module_tracepoint_site(struct ctx *c, const struct rel *rels, size_t first, size_t last, size_t start,
+			    size_t esz);
 /* klp.c: is a reference to SYM from included code a plain relocation?
  * Exported symbols, and undefined ones the parent does not define (another
  * object of the patch may). */

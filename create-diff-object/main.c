@@ -75,6 +75,7 @@ static void cleanup(void)
 		free(ctx.synths[i].rels);
 	}
 	free(ctx.synths);
+	free(ctx.rewrites);
 }
 
 void include_free(void);

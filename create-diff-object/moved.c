@@ -83,8 +83,7 @@ static size_t first_rel_from(struct rel *const *v, size_t n, GElf_Xword off)
 	return lo;
 }
 
-/* The relocations of SEC in [start, end), by offset: a slice of its index. */
-static struct rel **rels_in(struct sec *sec, GElf_Xword start, GElf_Xword end, size_t *n)
+struct rel **rels_in(struct sec *sec, GElf_Xword start, GElf_Xword end, size_t *n)
 {
 	struct rel **v = rels_by_off(sec);
 	size_t total = v ? sec->rela->nrels : 0, a = first_rel_from(v, total, start);

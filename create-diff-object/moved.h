@@ -19,4 +19,8 @@ typedef bool (*same_rel_fn)(const struct rel *p, const struct rel *o, GElf_Sxwor
  * the bytes and relocations of its twin O, wherever each starts. */
 bool same_func_in_section(const struct sym *p, const struct sym *o, same_rel_fn same);
 
+/* The relocations of SEC in [START, END), by offset: a slice of an index
+ * made once per section; *N is their number. */
+struct rel **rels_in(struct sec *sec, GElf_Xword start, GElf_Xword end, size_t *n);
+
 #endif

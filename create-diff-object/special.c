@@ -198,6 +198,10 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 			keep = first < ri && code_included(&rels[first]);
 		if (!keep)
 			continue;
+		if (!strcmp(sec->name, "__jump_table") && module_tracepoint_site(c, rels, first, ri, start, esz))
+			continue;
+		if (!strcmp(sec->name, ".static_call_sites") && module_static_call_site(c, rels, first, ri, start))
+			continue;
 		if (nkept[si] == n)
 			kept[si][e] = true;
 		/* A section in link order (__patchable_function_entries) is
@@ -216,9 +220,11 @@ static void filter(struct ctx *c, size_t si, struct sec *sec, size_t *outi)
 		for (size_t k = first; k < ri; k++) {
 			struct sym *t = rels[k].sym;
 
-			check_jump_key(c, sec, esz, &rels[first], &rels[k]);
+			/* first: a module's dyndbg key is included here when only
+			 * the jump label uses it (btrfs_debug passes no descriptor) */
 			if (!(t->type == STT_SECTION && is_split(t->sec) && !t->sec->include))
 				include_need(c, sec, &rels[k]);
+			check_jump_key(c, sec, esz, &rels[first], &rels[k]);
 			synth_rel(out, base + rels[k].off - start, rels[k].type, rels[k].addend, rels[k].sym);
 		}
 	}

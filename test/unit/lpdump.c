@@ -378,6 +378,31 @@ static void dump_sections(struct dump *d)
 	}
 }
 
+/* "code FUNC HEX": a function's bytes (relocated fields read as written,
+ * usually zero), for cases about the instructions themselves. */
+static void dump_code(struct dump *d, const struct sym *y)
+{
+	const struct sec *s;
+	const unsigned char *p;
+	char *hex;
+
+	if (y->st.st_shndx >= d->nsecs || !y->st.st_size)
+		return;
+	s = &d->secs[y->st.st_shndx];
+	if (!s->data || y->st.st_value > s->data->d_size || y->st.st_size > s->data->d_size - y->st.st_value)
+		return;
+	p = (const unsigned char *)s->data->d_buf + y->st.st_value;
+	hex = malloc(2 * y->st.st_size + 1);
+	if (!hex) {
+		perror(prog);
+		exit(1);
+	}
+	for (size_t i = 0; i < y->st.st_size; i++)
+		sprintf(hex + 2 * i, "%02x", p[i]);
+	emit(d, "code %s %s", y->name, hex);
+	free(hex);
+}
+
 static void dump_symbols(struct dump *d)
 {
 	char bbuf[32];
@@ -398,6 +423,8 @@ static void dump_symbols(struct dump *d)
 		emit(d, "%s %s %s %s", type == STT_FUNC ? "func" : "object",
 		     y->name, bind, y->st.st_shndx < d->nsecs ?
 		     d->secs[y->st.st_shndx].name : "ABS");
+		if (type == STT_FUNC)
+			dump_code(d, y);
 	}
 }
 
