@@ -95,6 +95,9 @@ bool module_tracepoint_site(struct ctx *c, const struct rel *rels, size_t first,
 	if (len == 2 && (tsec != sec || toff - (off + 2) < -128 || toff - (off + 2) > 127))
 		die(EXIT_REFUSED, "%s+0x%lx: 2-byte jump label site on %s cannot reach its target %s+0x%lx",
 		    sec->name, (unsigned long)off, key->sym->name, tsec->name, (unsigned long)toff);
+	/* the jump's target (a cold part, say) comes along as the entry's would */
+	if (tsec != sec)
+		include_sec(tsec);
 	c->rewrites = xgrow(c->rewrites, c->nrewrites, sizeof(*c->rewrites));
 	w = &c->rewrites[c->nrewrites++];
 	/* enabled: the entry's type is the key's state XOR its branch bit */
