@@ -104,6 +104,10 @@ bool module_static_call_site(struct ctx *c, const struct rel *rels, size_t first
  * recorded as always enabled, and the entry is to be dropped (true). */
 bool module_tracepoint_site(struct ctx *c, const struct rel *rels, size_t first, size_t last, size_t start,
 			    size_t esz);
+/* module-keys.c: writes the LEN bytes W puts at its site into P; true when
+ * the jump needs a PC32 relocation at OFF+1 to TARGET+ADDEND-4 (its target
+ * is in another section). */
+bool site_bytes(const struct site_rewrite *w, unsigned char *p);
 /* klp.c: is a reference to SYM from included code a plain relocation?
  * Exported symbols, and undefined ones the parent does not define (another
  * object of the patch may). */

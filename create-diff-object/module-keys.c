@@ -107,3 +107,29 @@ bool module_tracepoint_site(struct ctx *c, const struct rel *rels, size_t first,
 	      key->sym->name, w->jump ? "jump" : "NOP");
 	return true;
 }
+
+bool site_bytes(const struct site_rewrite *w, unsigned char *p)
+{
+	struct sec *tsec = NULL;
+	GElf_Sxword toff = 0;
+	int32_t d;
+
+	if (!w->jump) {
+		memcpy(p, w->len == 5 ? nop5 : nop2, w->len);
+		return false;
+	}
+	place_of(w->target, w->target_addend, &tsec, &toff);	/* checked when recorded */
+	if (w->len == 2) {
+		p[0] = 0xeb;
+		p[1] = (unsigned char)(signed char)(toff - (GElf_Sxword)(w->off + 2));
+		return false;
+	}
+	p[0] = 0xe9;
+	if (tsec != w->sec) {
+		memset(p + 1, 0, 4);
+		return true;
+	}
+	d = (int32_t)(toff - (GElf_Sxword)(w->off + 5));
+	memcpy(p + 1, &d, 4);
+	return false;
+}

@@ -180,15 +180,13 @@ static void translate(struct ctx *c, size_t sec, const struct sec *from, const s
 }
 
 /* Jump label sites set once and for all (module-keys.c): the section's bytes
- * are copied, and a jump to another section gets a relocation. */
+ * are copied and rewritten, and a jump to another section gets a relocation. */
 static void rewrite_sites(struct ctx *c)
 {
 	for (size_t i = 0; i < c->nrewrites; i++) {
 		const struct site_rewrite *w = &c->rewrites[i];
 		struct osec *os;
 		unsigned char *p;
-		GElf_Sxword toff = sadd(w->target_addend, w->target->type == STT_SECTION ? 0 :
-								(GElf_Sxword)w->target->s->st_value);
 
 		if (!w->sec->include)
 			continue;
@@ -199,22 +197,10 @@ static void rewrite_sites(struct ctx *c)
 			os->data = os->owndata;
 		}
 		p = os->owndata + w->off;
-		if (!w->jump) {
-			memcpy(p, w->len == 5 ? "\x0f\x1f\x44\x00\x00" : "\x66\x90", w->len);
-		} else if (w->len == 2) {
-			p[0] = 0xeb;
-			p[1] = (unsigned char)(signed char)(toff - (GElf_Sxword)(w->off + 2));
-		} else if (w->target->sec == w->sec) {
-			int32_t d = (int32_t)(toff - (GElf_Sxword)(w->off + 5));
-
-			p[0] = 0xe9;
-			memcpy(p + 1, &d, 4);
-		} else {
+		if (site_bytes(w, p)) {
 			struct rel r = { .off = (uint32_t)(w->off + 1), .type = R_X86_64_PC32,
 					 .addend = sadd(w->target_addend, -4), .sym = w->target };
 
-			p[0] = 0xe9;
-			memset(p + 1, 0, 4);
 			translate(c, w->sec->out_idx, w->sec, &r);
 		}
 	}
