@@ -43,6 +43,13 @@ static bool needs_callers(const struct sym *s)
 	       s->bind == STB_LOCAL && s->sec && !s->via_callers;
 }
 
+/* A section whose relocations can call or take the address of a function
+ * at run time: loaded, neither rebuilt (special) nor dropped (debug, ...). */
+static bool may_refer(const struct sec *sec)
+{
+	return sec->rela && !is_special(sec) && !is_excluded(sec) && (sec->sh->sh_flags & SHF_ALLOC);
+}
+
 /* One round over the object's relocations: the callers of each function
  * marked in the round before become changed. False when none did. */
 static bool patch_callers(struct ctx *c)
@@ -52,7 +59,7 @@ static bool patch_callers(struct ctx *c)
 	for_each_sec(&c->patched, sec) {
 		struct sym *caller;
 
-		if (!sec->rela || is_special(sec) || is_excluded(sec) || !(sec->sh->sh_flags & SHF_ALLOC))
+		if (!may_refer(sec))
 			continue;
 		for_each_rel(sec, r) {
 			struct sym *callee = target_function(r);
@@ -79,7 +86,7 @@ static bool patch_callers(struct ctx *c)
 static const char *unreachable_use(struct ctx *c, const struct sym **callee)
 {
 	for_each_sec(&c->patched, sec) {
-		if (!sec->rela || is_special(sec) || is_excluded(sec) || !(sec->sh->sh_flags & SHF_ALLOC))
+		if (!may_refer(sec))
 			continue;
 		for_each_rel(sec, r) {
 			const struct sym *t = target_function(r);
