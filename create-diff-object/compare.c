@@ -108,6 +108,12 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	return same_target_at(p, o, 0);
 }
 
+/* .init.* is freed after boot; .exit.* is discarded in vmlinux. */
+static bool is_init_exit(const struct sec *sec)
+{
+	return !strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5);
+}
+
 /* __init/__exit functions share .init.text/.exit.text: one changed
  * function moves the others, which are not changed for that. */
 static bool moved_only(const struct sym *s)
@@ -115,8 +121,7 @@ static bool moved_only(const struct sym *s)
 	const struct sec *sec = s->sec;
 
 	return s->type == STT_FUNC && !sec->owner && s->twin && s->twin->sec == sec->twin &&
-	       (!strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5)) &&
-	       same_func_in_section(s, s->twin, same_target_at);
+	       is_init_exit(sec) && same_func_in_section(s, s->twin, same_target_at);
 }
 
 static bool same_bytes(const struct sec *ps, const struct sec *os)
@@ -385,7 +390,7 @@ void check_refusals(struct ctx *c)
 			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);
 		if (s->type != STT_FUNC || s->status != ST_CHANGED)
 			continue;
-		if (!strncmp(s->sec->name, ".init", 5) || !strncmp(s->sec->name, ".exit", 5))
+		if (is_init_exit(s->sec))
 			die(EXIT_REFUSED, "%s: changed __init/__exit code in %s (it is gone after boot)", s->name, s->sec->name);
 		if (!s->parent && !s->has_fentry && !s->via_callers)
 			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
