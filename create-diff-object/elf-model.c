@@ -225,6 +225,13 @@ static void read_symbols(struct elf *elf)
 	}
 }
 
+/* The padding symbol before a function (CONFIG_CALL_PADDING's __pfx_,
+ * kCFI's __cfi_). Only these: f.cold of a function named __f is code. */
+bool is_prefix_sym(const struct sym *s)
+{
+	return s->type == STT_FUNC && (!strncmp(s->name, "__pfx_", 6) || !strncmp(s->name, "__cfi_", 6));
+}
+
 /* Symbols of each section sorted by address, the section's owner, and the
  * parent of .cold/.part children and __pfx_/__cfi_ prefixes. */
 static void link_symbols(struct elf *elf)
@@ -260,7 +267,7 @@ static void link_symbols(struct elf *elf)
 
 		if (sym->type != STT_FUNC)
 			continue;
-		if (!strncmp(sym->name, "__pfx_", 6) || !strncmp(sym->name, "__cfi_", 6)) {
+		if (is_prefix_sym(sym)) {
 			sym->parent = ht_get(&elf->sym_by_name, sym->name + 6, NULL);
 			continue;
 		}
@@ -524,8 +531,8 @@ struct sym *sym_at(const struct sec *sec, GElf_Sxword off)
 
 		if (s->type != STT_FUNC && s->type != STT_OBJECT)
 			continue;
-		if (s->parent && s->type == STT_FUNC && !strncmp(s->name, "__", 2))
-			continue;	/* __pfx_ prefix: not the target */
+		if (is_prefix_sym(s))
+			continue;	/* not the target: the function after it is */
 		if (off >= start && (off < start + (GElf_Sxword)s->s->st_size || (off == start)))
 			best = s;
 		break;

@@ -119,5 +119,6 @@ static inline GElf_Sxword sadd(GElf_Sxword a, GElf_Sxword b)
 
 /* Defined function/object symbol of SEC covering OFF, or NULL. */
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off);
+bool is_prefix_sym(const struct sym *s);
 
 #endif

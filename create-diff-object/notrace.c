@@ -15,11 +15,16 @@ static bool is_init_code(const struct sec *sec)
 	return !strncmp(sec->name, ".init", 5);
 }
 
-/* The function whose code SEC is (its parent for a .cold part), or NULL. */
-static struct sym *function_of(struct sec *sec)
+/* The function whose code holds offset OFF of SEC (its parent for a .cold
+ * part), or NULL. A .cold part's section is named for the parent
+ * (.text.unlikely.f holds f.cold), so it has no owner: the symbol at OFF
+ * says whose code it is. */
+static struct sym *function_at(const struct sec *sec, GElf_Sxword off)
 {
 	struct sym *f = sec->owner;
 
+	if (!f && (sec->sh->sh_flags & SHF_EXECINSTR))
+		f = sym_at(sec, off);
 	if (!f || f->type != STT_FUNC)
 		return NULL;
 	return f->parent ? f->parent : f;
@@ -31,7 +36,7 @@ static struct sym *target_function(const struct rel *r)
 	struct sym *t = r->sym;
 
 	if (t->type == STT_SECTION)
-		return t->sec ? function_of(t->sec) : NULL;
+		return t->sec ? function_at(t->sec, r->addend + (is_pcrel(r->type) ? 4 : 0)) : NULL;
 	if (t->type != STT_FUNC)
 		return NULL;
 	return t->parent ? t->parent : t;
@@ -64,7 +69,7 @@ static bool patch_callers(struct ctx *c)
 		for_each_rel(sec, r) {
 			struct sym *callee = target_function(r);
 
-			caller = function_of(sec);
+			caller = function_at(sec, r->off);
 			if (!callee || !callee->via_callers || !caller || caller == callee || is_init_code(sec))
 				continue;	/* recursion; __init code never runs again */
 			if (caller->status == ST_NEW || caller->via_callers ||
@@ -93,7 +98,7 @@ static const char *unreachable_use(struct ctx *c, const struct sym **callee)
 
 			if (!t || !t->via_callers)
 				continue;
-			if (!(sec->sh->sh_flags & SHF_EXECINSTR) || !function_of(sec)) {
+			if (!(sec->sh->sh_flags & SHF_EXECINSTR) || !function_at(sec, r->off)) {
 				const struct sym *user = sec->owner;
 
 				*callee = t;
