@@ -114,14 +114,16 @@ static bool is_init_exit(const struct sec *sec)
 	return !strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5);
 }
 
-/* __init/__exit functions share .init.text/.exit.text: one changed
- * function moves the others, which are not changed for that. */
+/* Functions that share a section (.init.text, .exit.text, the static call
+ * trampolines of .static_call.text, all of .text in an object built without
+ * -ffunction-sections): one changed or new function moves the others,
+ * which are not changed for that. */
 static bool moved_only(const struct sym *s)
 {
 	const struct sec *sec = s->sec;
 
 	return s->type == STT_FUNC && !sec->owner && s->twin && s->twin->sec == sec->twin &&
-	       is_init_exit(sec) && same_func_in_section(s, s->twin, same_target_at);
+	       same_func_in_section(s, s->twin, same_target_at);
 }
 
 static bool same_bytes(const struct sec *ps, const struct sec *os)
@@ -388,6 +390,13 @@ void check_refusals(struct ctx *c)
 		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
 			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);
+		/* The kernel updates a static call through its trampoline in
+		 * vmlinux; a new one in the patch would be copied with the
+		 * shared section and its old neighbours, copies that
+		 * static_call_update never reaches. */
+		if (s->type == STT_FUNC && s->status == ST_NEW && s->sec && !strcmp(s->sec->name, ".static_call.text"))
+			die(EXIT_REFUSED, "%s: new static call trampoline in %s (DEFINE_STATIC_CALL): a live patch cannot add a static call",
+			    s->name, s->sec->name);
 		if (s->type != STT_FUNC || s->status != ST_CHANGED)
 			continue;
 		if (is_init_exit(s->sec))
