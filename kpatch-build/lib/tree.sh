@@ -91,12 +91,13 @@ build_full_original() {
 }
 
 # What kbuild builds in one directory: "y OBJ" for vmlinux, "m OBJ MODULE"
-# for a module (MODULE: its path without .ko). Cached per tree.
+# for a module (MODULE: its path without .ko), "d SUBDIR" for the
+# directories it descends into. Cached per tree.
 dir_objects() { # DIR
 	local dir=$1 cache
-	cache=$objdir/.klp-objlist/${dir//\//%}
+	cache=$objdir/.klp-objlist-v2/${dir//\//%}
 	if [[ ! -f $cache ]]; then
-		mkdir -p "$objdir/.klp-objlist"
+		mkdir -p "$objdir/.klp-objlist-v2"
 		if [[ -f $srcdir/$dir/Makefile || -f $srcdir/$dir/Kbuild ]]; then
 			# Up to 6.9 src is relative to srctree; from 6.10 Makefile.build
 			# sets it to $(VPATH)/$(obj) itself.
@@ -112,9 +113,28 @@ dir_objects() { # DIR
 	cat "$cache"
 }
 
+# Whether kbuild reaches DIR: a directory's own Makefile lists what it
+# would build, but the config may never descend into it (drivers/pinctrl/
+# without CONFIG_PINCTRL). Some ancestor must list DIR as a subdirectory
+# (drivers/Makefile lists input/serio/ itself) and be reached; the
+# top-level directories and arch/x86 always are.
+dir_reached() { # DIR
+	local dir=$1 up=$1
+	[[ $dir == */* && $dir != arch/x86 ]] || return 0
+	while [[ $up == */* ]]; do
+		up=$(dirname "$up")
+		if dir_objects "$up" | grep -qxF "d $dir"; then
+			dir_reached "$up"
+			return
+		fi
+	done
+	return 1
+}
+
 # An object with its parent, "OBJ vmlinux" or "OBJ MODULE"; nothing when
 # the config does not build it.
 object_parent() { # OBJ (relative to the tree)
+	dir_reached "$(dirname "$1")" || return 0
 	dir_objects "$(dirname "$1")" | awk -v o="$1" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
 }
 
