@@ -400,7 +400,9 @@ void check_refusals(struct ctx *c)
 		if (s->type != STT_FUNC || s->status != ST_CHANGED)
 			continue;
 		if (is_init_exit(s->sec))
-			die(EXIT_REFUSED, "%s: changed __init/__exit code in %s (it is gone after boot)", s->name, s->sec->name);
+			die(EXIT_REFUSED, "%s: changed __init/__exit code in %s (%s)", s->name, s->sec->name,
+			    !strncmp(s->sec->name, ".exit", 5) ? "__exit code is notrace; vmlinux discards it, a module runs it only at unload"
+							       : "it is gone after boot");
 		if (!s->parent && !s->has_fentry && !s->via_callers)
 			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
 			    s->name, s->sec->name);
