@@ -76,11 +76,29 @@ static void by_name(struct ctx *c)
 	}
 }
 
+/* A read-only static local with its content and no relocations: a
+ * message (NL_SET_ERR_MSG's __msg.N), a table of constants. */
+static bool is_plain_constant(const struct sym *s)
+{
+	const struct sec *sec = s->sec;
+
+	return sec && sec->data && sec->sh->sh_type == SHT_PROGBITS && !(sec->sh->sh_flags & SHF_WRITE) &&
+	       !sec->rela && s->s->st_value + s->s->st_size <= sec->size;
+}
+
+static bool same_content(const struct sym *p, const struct sym *o)
+{
+	return is_plain_constant(p) && is_plain_constant(o) && p->s->st_size == o->s->st_size &&
+	       !memcmp(p->sec->data + p->s->st_value, o->sec->data + o->s->st_value, p->s->st_size);
+}
+
 /* Static locals: a twin function pair uses twin variables. The n-th
  * uncorrelated static local of a base name the patched function uses (in
  * relocation order) is the n-th one its original uses: lockdep's __key.N
- * come several to a function. */
-static void through_users(struct ctx *c)
+ * come several to a function. CONTENT: first only read-only constants of
+ * the same bytes, so that a message added or removed before others does
+ * not shift them all by one (each would then look changed). */
+static void through_users(struct ctx *c, bool content)
 {
 	for_each_sym(&c->patched, pf) {
 		struct sym *of = pf->twin;
@@ -90,12 +108,13 @@ static void through_users(struct ctx *c)
 		for_each_rel(pf->sec, pr) {
 			struct sym *p = pr->sym;
 
-			if (p->twin || !is_static_local(p))
+			if (p->twin || !is_static_local(p) || (content && !is_plain_constant(p)))
 				continue;
 			for_each_rel(of->sec, or) {
 				struct sym *o = or->sym;
 
-				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base)) {
+				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base) &&
+				    (!content || same_content(p, o))) {
 					pair(p, o);
 					break;
 				}
@@ -303,7 +322,8 @@ void correlate(struct ctx *c)
 	by_name(c);
 	by_base(c, true);
 	children(c);
-	through_users(c);
+	through_users(c, true);
+	through_users(c, false);
 	through_families(c);
 	statics_by_name(c);
 	by_base(c, false);
