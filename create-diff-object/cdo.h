@@ -83,6 +83,7 @@ void correlate(struct ctx *c);			/* correlate.c */
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
 void check_refusals(struct ctx *c);
+bool same_constant(const struct sym *p, const struct sym *o);
 /* notrace.c: a changed local function without an ftrace entry is reached
  * by patching its callers (they become changed; it is marked via_callers). */
 void patch_notrace_callers(struct ctx *c);

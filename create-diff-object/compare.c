@@ -51,7 +51,7 @@ static bool same_string(const struct rel *p, const struct rel *o)
 
 /* A constant (switch table, __func__) belongs to the code using it: a
  * different value is a different function. */
-static bool same_constant(const struct sym *p, const struct sym *o)
+bool same_constant(const struct sym *p, const struct sym *o)
 {
 	if (p->s->st_size != o->s->st_size)
 		return false;

@@ -88,8 +88,7 @@ static bool is_plain_constant(const struct sym *s)
 
 static bool same_content(const struct sym *p, const struct sym *o)
 {
-	return is_plain_constant(p) && is_plain_constant(o) && p->s->st_size == o->s->st_size &&
-	       !memcmp(p->sec->data + p->s->st_value, o->sec->data + o->s->st_value, p->s->st_size);
+	return is_plain_constant(p) && is_plain_constant(o) && same_constant(p, o);
 }
 
 /* Static locals: a twin function pair uses twin variables. The n-th
