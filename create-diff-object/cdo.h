@@ -51,6 +51,8 @@ struct ctx {
 	size_t nsynths;
 	struct site_rewrite *rewrites;
 	size_t nrewrites;
+	const char **allow_layout;	/* --allow-layout-change NAMEs (argv) */
+	size_t nallow_layout;
 };
 
 /* symtab.c: the parent's symbol table and Module.symvers */
@@ -114,6 +116,10 @@ bool site_bytes(const struct site_rewrite *w, unsigned char *p);
  * object of the patch may). */
 bool klp_is_exported(struct ctx *c, const struct sym *sym);
 void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
+/* layout.c: refuses an aggregate whose layout differs between the two
+ * objects' DWARF, unless allowed by name. */
+void check_struct_layouts(struct ctx *c);
+void layout_free(void);
 void write_output(struct ctx *c);		/* write.c */
 void write_free(void);
 /* main.c: free everything the passes hold, so that another run can start

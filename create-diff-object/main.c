@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: create-diff-object [-d] ORIG.o PATCHED.o PARENT SYMTAB SYMVERS MODNAME OUTPUT.o\n"
+	"usage: create-diff-object [-d] [--allow-layout-change NAME]... ORIG.o PATCHED.o PARENT SYMTAB\n"
+	"                          SYMVERS MODNAME OUTPUT.o\n"
 	"\n"
 	"Compare two builds of a kernel object (-ffunction-sections -fdata-sections)\n"
 	"and write OUTPUT.o with the changed and new functions and what they need,\n"
@@ -17,6 +18,9 @@ static const char usage[] =
 	"  SYMVERS  Module.symvers (or /dev/null)\n"
 	"  MODNAME  name of the patch module\n"
 	"  -d       debug messages\n"
+	"  --allow-layout-change NAME\n"
+	"           accept a changed layout of struct, union or typedef NAME (by\n"
+	"           default refused: existing instances keep the old layout)\n"
 	"\n"
 	"Entry sizes of special sections: BUG_STRUCT_SIZE, JUMP_STRUCT_SIZE,\n"
 	"ALT_STRUCT_SIZE, EX_STRUCT_SIZE, PARA_STRUCT_SIZE, ORC_STRUCT_SIZE,\n"
@@ -32,17 +36,23 @@ static const char usage[] =
 
 static struct ctx ctx;		/* global so leak checkers see it at exit */
 
-static void parse_args(int argc, char **argv, struct args *a)
+static void parse_args(int argc, char **argv, struct ctx *c)
 {
+	struct args *a = &c->a;
 	int i = 1;
 
 	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(usage, stdout);
 		exit(EXIT_WRITTEN);
 	}
-	if (i < argc && !strcmp(argv[i], "-d")) {
-		g_debug = true;
-		i++;
+	c->allow_layout = xcalloc((size_t)argc, sizeof(*c->allow_layout));
+	for (; i < argc; i++) {
+		if (!strcmp(argv[i], "-d"))
+			g_debug = true;
+		else if (!strcmp(argv[i], "--allow-layout-change") && i + 1 < argc && *argv[i + 1])
+			c->allow_layout[c->nallow_layout++] = argv[++i];
+		else
+			break;
 	}
 	if (argc - i != 7) {
 		fputs(usage, stderr);
@@ -76,6 +86,7 @@ static void cleanup(void)
 	}
 	free(ctx.synths);
 	free(ctx.rewrites);
+	free(ctx.allow_layout);
 }
 
 void include_free(void);
@@ -83,6 +94,7 @@ void include_free(void);
 void cdo_free_all(void)
 {
 	include_free();
+	layout_free();
 	write_free();
 	cleanup();
 	memset(&ctx, 0, sizeof(ctx));
@@ -93,7 +105,7 @@ int main(int argc, char **argv)
 	struct ctx *c = &ctx;
 	bool changed;
 
-	parse_args(argc, argv, &c->a);
+	parse_args(argc, argv, c);
 	g_objname = basename_of(c->a.patched);
 	c->parent_is_vmlinux = !strcmp(c->a.parent, "vmlinux");
 	if (elf_version(EV_CURRENT) == EV_NONE)
@@ -113,6 +125,7 @@ int main(int argc, char **argv)
 	check_refusals(c);
 	changed = include_changes(c);
 	if (changed) {
+		check_struct_layouts(c);
 		include_special(c);
 		write_output(c);
 	} else {

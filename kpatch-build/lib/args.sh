@@ -7,7 +7,7 @@ replace=1 skip_cleanup=0 skip_compiler_check=0 oot_module='' oot_module_src=''
 archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0
 sign_key='' sign_cert='' keep_debug=0 fix_lines=1 max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
 cache_cmd='' cache_days=30
-targets=() patches=() meta_args=()
+targets=() patches=() meta_args=() allow_layouts=()
 
 usage() {
 	cat <<EOF
@@ -31,6 +31,8 @@ Build:
       --cve [N:]CVE        record that patch N (1, 2, ...; N may be left out with one patch) fixes CVE
       --description TEXT   the module's description (default: the patches' subjects)
       --allow-fuzz         accept hunks that apply only with an offset or fuzz (refused by default)
+      --allow-layout-change NAME  accept a changed layout of struct, union or typedef NAME (repeatable;
+                           refused by default: instances that exist keep the old layout)
       --no-fix-lines       compile the patched .c and .h files without the #line directives
                            that keep the line numbers (and __LINE__) of their unchanged lines
       --max-objects N      a header change rebuilds at most N objects, else a full build (default: $max_objects)
@@ -61,7 +63,7 @@ EOF
 parse_args() {
 	local opts
 	opts=$(getopt -n kpatch-build -o s:c:v:j:t:n:o:dRa:h \
-		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,max-objects:,full-build,keep-debug,no-fix-lines,sign:,cve:,description:,cache-list,cache-prune,version,help \
+		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,allow-layout-change:,max-objects:,full-build,keep-debug,no-fix-lines,sign:,cve:,description:,cache-list,cache-prune,version,help \
 		-- "$@") || { usage >&2; exit "$E_USAGE"; }
 	eval set -- "$opts"
 	while true; do
@@ -83,6 +85,7 @@ parse_args() {
 		--sysroot) sysroot=$2; shift 2 ;;
 		--build-original) build_original_only=1; shift ;;
 		--allow-fuzz) allow_fuzz=1; shift ;;
+		--allow-layout-change) allow_layouts+=(--allow-layout-change "$2"); shift 2 ;;
 		--max-objects) max_objects=$2; shift 2 ;;
 		--full-build) full_build=1; shift ;;
 		--sign) sign_key=$2; shift 2 ;;

@@ -70,6 +70,7 @@ diff_objects() {
 	mapfile -t sizes < <(struct_sizes)
 	mkdir -p "$tmp/diff"
 	[[ $debug -gt 0 ]] && cdo_args+=(-d)
+	cdo_args+=("${allow_layouts[@]}")
 	while read -r obj; do
 		read -r parent rel <<<"$(parent_of "$obj")"
 		if [[ $parent == vmlinux ]]; then

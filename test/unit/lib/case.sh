@@ -66,7 +66,7 @@ run_cdo() {
 	local out=$dir/$label
 	rm -rf "$out"
 	mkdir -p "$out/o"
-	env "${E_ENV[@]}" timeout 120 "$@" "$bin" "$dir/orig/obj.o" "$dir/patched/obj.o" \
+	env "${E_ENV[@]}" timeout 120 "$@" "$bin" "${E_ARGS[@]}" "$dir/orig/obj.o" "$dir/patched/obj.o" \
 		"$E_PARENT" "$SYMTAB" "$SYMVERS" "livepatch_${name//-/_}" \
 		"$out/o/output.o" >"$out/stdout" 2>"$out/stderr" || rc=$?
 	echo "$rc" >"$out/rc"

@@ -5,7 +5,7 @@
 parse_expect() {
 	local file=$1 kw rest line
 	E_EXIT=0 E_PARENT=vmlinux E_SYMTAB=readelf E_SYMVERS=file E_VALGRIND=yes E_PARENT_LINK=rel
-	E_LINK=(@ kernel) E_OBJECT=() E_EXPORTS=() E_ENV=() E_CFLAGS=() E_CHECKS=() E_CLANG=""
+	E_LINK=(@ kernel) E_OBJECT=() E_EXPORTS=() E_ENV=() E_ARGS=() E_CFLAGS=() E_CHECKS=() E_CLANG=""
 	while IFS= read -r line || [[ -n $line ]]; do
 		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
 		kw=${line%% *} rest=${line#* }
@@ -27,6 +27,7 @@ parse_expect() {
 		parent-link) E_PARENT_LINK=$rest ;;
 		export) E_EXPORTS+=("$rest") ;;
 		env) E_ENV+=("$rest") ;;
+		args) read -r -a E_ARGS <<<"$rest" ;;
 		cflags) read -r -a E_CFLAGS <<<"$rest" ;;
 		valgrind) E_VALGRIND=$rest ;;
 		has | lacks | stderr) E_CHECKS+=("$kw $rest") ;;
