@@ -285,9 +285,15 @@ static bool allowed(const struct ctx *c, const char *key)
 	return false;
 }
 
+/* Every changed aggregate is named in the one refusal, the first with its
+ * difference: the engineer sees all of them at once. */
 void check_struct_layouts(struct ctx *c)
 {
+	enum { LISTED = 8 };
 	struct side *o = &sides[0], *p = &sides[1];
+	struct agg *first_o = NULL, *first_p = NULL;
+	struct buf also = { 0 };
+	size_t nchanged = 0;
 	char what[512];
 
 	if (!load_side(o, c->a.orig) || !load_side(p, c->a.patched)) {
@@ -308,10 +314,23 @@ void check_struct_layouts(struct ctx *c)
 				g_objname, pa->key);
 			continue;
 		}
-		describe(first, pa, what, sizeof(what));
-		die(EXIT_REFUSED, "%s: layout changed (%s): the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
-		    pa->key, what, strchr(pa->key, ' ') + 1);
+		if (!nchanged++) {
+			first_o = first, first_p = pa;
+		} else if (nchanged <= LISTED + 1) {
+			buf_add(&also, nchanged > 2 ? ", " : "", nchanged > 2 ? 2 : 0);
+			buf_add(&also, pa->key, strlen(pa->key));
+		}
 	}
+	if (nchanged) {
+		if (nchanged > LISTED + 1)
+			sig_add(&also, " and %zu more", nchanged - LISTED - 1);
+		buf_add(&also, "", 1);
+		describe(first_o, first_p, what, sizeof(what));
+		die(EXIT_REFUSED, "%s: layout changed (%s)%s%s: the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
+		    first_p->key, what, nchanged > 1 ? "; also changed: " : "", nchanged > 1 ? (char *)also.p : "",
+		    strchr(first_p->key, ' ') + 1);
+	}
+	buf_free(&also);
 	layout_free();
 }
 

@@ -9,3 +9,12 @@ int range_width(struct range *r)
 {
 	return r->hi - r->lo;
 }
+
+struct pair {
+	int a;
+};
+
+int pair_get(struct pair *p)
+{
+	return p->a;
+}

@@ -9,3 +9,12 @@ int range_width(struct range *r)
 {
 	return r->hi - r->lo + 1;
 }
+
+struct pair {
+	int a, b;
+};
+
+int pair_get(struct pair *p)
+{
+	return p->a + p->b;
+}
