@@ -23,7 +23,8 @@
 
 struct agg {
 	char *key;			/* "struct foo", "union bar", "typedef baz_t" */
-	char *sig;			/* its layout, comparable with strcmp */
+	unsigned char *sig;		/* its layout, compared with memcmp */
+	size_t siglen;
 	Dwarf_Die die;
 };
 
@@ -52,7 +53,7 @@ static const Dwfl_Callbacks callbacks = {
 };
 
 __attribute__((format(printf, 2, 3)))
-static void sig_add(struct buf *b, const char *fmt, ...)
+static void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char tmp[160];
 	va_list ap;
@@ -69,7 +70,7 @@ static long long attr_u(Dwarf_Die *d, unsigned name, long long dflt)
 	Dwarf_Attribute a;
 	Dwarf_Word v;
 
-	if (!dwarf_attr_integrate(d, name, &a) || dwarf_formudata(&a, &v))
+	if (!dwarf_attr(d, name, &a) || dwarf_formudata(&a, &v))
 		return dflt;
 	return (long long)v;
 }
@@ -79,53 +80,107 @@ static bool is_agg_tag(int tag)
 	return tag == DW_TAG_structure_type || tag == DW_TAG_union_type;
 }
 
-/* The member's type without typedefs and qualifiers. */
-static bool member_type(Dwarf_Die *m, Dwarf_Die *type)
+static long long type_size(Dwarf_Die *type)
 {
-	Dwarf_Attribute a;
-	Dwarf_Die t;
-
-	return dwarf_attr_integrate(m, DW_AT_type, &a) && dwarf_formref_die(&a, &t) && dwarf_peel_type(&t, type) == 0;
-}
-
-static long long member_size(Dwarf_Die *m)
-{
-	Dwarf_Attribute a;
-	Dwarf_Die t;
 	Dwarf_Word size;
 
-	if (!dwarf_attr_integrate(m, DW_AT_type, &a) || !dwarf_formref_die(&a, &t) || dwarf_aggregate_size(&t, &size))
-		return -1;
-	return (long long)size;
+	return dwarf_aggregate_size(type, &size) ? -1 : (long long)size;
 }
 
-/* Where a member starts, in bits (bit-fields by either DWARF spelling). */
-static long long member_bit_off(Dwarf_Die *m)
+/* DW_AT_name of D itself (C has no DW_AT_specification to follow here). */
+static const char *die_name(Dwarf_Die *d)
 {
-	long long byte = attr_u(m, DW_AT_data_member_location, 0);
+	Dwarf_Attribute a;
 
-	if (dwarf_hasattr(m, DW_AT_data_bit_offset))
-		return attr_u(m, DW_AT_data_bit_offset, 0);
-	return byte * 8 + attr_u(m, DW_AT_bit_offset, 0);
+	return dwarf_attr(d, DW_AT_name, &a) ? dwarf_formstring(&a) : NULL;
 }
 
+/* What the layout holds of a member, read in one pass over its
+ * attributes. BIT_OFF is where it starts, in bits (for a bit-field by
+ * either DWARF spelling: comparable, not always from the low bit); TYPE is
+ * its type without typedefs and qualifiers. */
+struct member {
+	const char *name;
+	long long bit_off, bit_size, size;
+	bool typed, nested;		/* NESTED: an anonymous struct or union */
+	Dwarf_Die type;
+};
+
+struct member_attrs {
+	Dwarf_Attribute type;
+	bool has_type, has_data_bit_off;
+	long long loc, data_bit_off, bit_off;
+	struct member *m;
+};
+
+static int member_attr(Dwarf_Attribute *a, void *arg)
+{
+	struct member_attrs *ma = arg;
+	Dwarf_Word v = 0;
+
+	switch (dwarf_whatattr(a)) {
+	case DW_AT_name:
+		ma->m->name = dwarf_formstring(a);
+		break;
+	case DW_AT_type:
+		ma->type = *a, ma->has_type = true;
+		break;
+	case DW_AT_data_member_location:
+		ma->loc = dwarf_formudata(a, &v) ? 0 : (long long)v;
+		break;
+	case DW_AT_data_bit_offset:
+		ma->data_bit_off = dwarf_formudata(a, &v) ? 0 : (long long)v, ma->has_data_bit_off = true;
+		break;
+	case DW_AT_bit_offset:
+		ma->bit_off = dwarf_formudata(a, &v) ? 0 : (long long)v;
+		break;
+	case DW_AT_bit_size:
+		ma->m->bit_size = dwarf_formudata(a, &v) ? 0 : (long long)v;
+		break;
+	}
+	return DWARF_CB_OK;
+}
+
+static void read_member(Dwarf_Die *die, struct member *m)
+{
+	struct member_attrs ma = { .m = m };
+	Dwarf_Die t;
+
+	*m = (struct member){ .size = -1 };
+	dwarf_getattrs(die, member_attr, &ma, 0);
+	m->bit_off = ma.has_data_bit_off ? ma.data_bit_off : ma.loc * 8 + ma.bit_off;
+	m->typed = ma.has_type && dwarf_formref_die(&ma.type, &t) && dwarf_peel_type(&t, &m->type) == 0;
+	if (m->typed) {
+		m->size = type_size(&m->type);
+		m->nested = is_agg_tag(dwarf_tag(&m->type)) && !dwarf_hasattr(&m->type, DW_AT_name);
+	}
+}
+
+/* The layout as bytes: tag and size, then per member its name, offsets
+ * and sizes, and the layout of an anonymous aggregate it holds. */
 static void layout_sig(struct buf *b, Dwarf_Die *agg, int depth)
 {
-	Dwarf_Die m, t;
+	long long head[2] = { dwarf_tag(agg), attr_u(agg, DW_AT_byte_size, -1) };
+	Dwarf_Die d;
 
-	sig_add(b, "%c%lld{", dwarf_tag(agg) == DW_TAG_union_type ? 'u' : 's', attr_u(agg, DW_AT_byte_size, -1));
-	if (depth < MAX_NEST && dwarf_child(agg, &m) == 0) {
+	buf_add(b, head, sizeof(head));
+	if (depth < MAX_NEST && dwarf_child(agg, &d) == 0) {
 		do {
-			if (dwarf_tag(&m) != DW_TAG_member)
+			struct member m;
+			long long facts[3];
+
+			if (dwarf_tag(&d) != DW_TAG_member)
 				continue;
-			sig_add(b, "%s@%lld:%lld:%lld", dwarf_diename(&m) ? dwarf_diename(&m) : "", member_bit_off(&m),
-				attr_u(&m, DW_AT_bit_size, 0), member_size(&m));
-			if (member_type(&m, &t) && is_agg_tag(dwarf_tag(&t)) && !dwarf_hasattr(&t, DW_AT_name))
-				layout_sig(b, &t, depth + 1);
-			sig_add(b, ",");
-		} while (dwarf_siblingof(&m, &m) == 0);
+			read_member(&d, &m);
+			facts[0] = m.bit_off, facts[1] = m.bit_size, facts[2] = m.size;
+			buf_add(b, m.name ? m.name : "", m.name ? strlen(m.name) + 1 : 1);
+			buf_add(b, facts, sizeof(facts));
+			buf_add(b, m.nested ? "{" : "-", 1);
+			if (m.nested)
+				layout_sig(b, &m.type, depth + 1);
+		} while (dwarf_siblingof(&d, &d) == 0);
 	}
-	sig_add(b, "}");
+	buf_add(b, "}", 1);
 }
 
 /* The aggregate DIE at the CU's top level names, or NULL: a defined,
@@ -133,7 +188,7 @@ static void layout_sig(struct buf *b, Dwarf_Die *agg, int depth)
 static const char *agg_key(Dwarf_Die *d, Dwarf_Die *agg, char *key, size_t len)
 {
 	int tag = dwarf_tag(d);
-	const char *name = dwarf_diename(d);
+	const char *name = die_name(d);
 	Dwarf_Attribute a;
 
 	if (!name)
@@ -142,7 +197,7 @@ static const char *agg_key(Dwarf_Die *d, Dwarf_Die *agg, char *key, size_t len)
 		*agg = *d;
 		snprintf(key, len, "%s %s", tag == DW_TAG_union_type ? "union" : "struct", name);
 	} else if (tag == DW_TAG_typedef) {
-		if (!dwarf_attr_integrate(d, DW_AT_type, &a) || !dwarf_formref_die(&a, agg) ||
+		if (!dwarf_attr(d, DW_AT_type, &a) || !dwarf_formref_die(&a, agg) ||
 		    !is_agg_tag(dwarf_tag(agg)) || dwarf_hasattr(agg, DW_AT_name))
 			return NULL;
 		snprintf(key, len, "typedef %s", name);
@@ -160,10 +215,9 @@ static void add_agg(struct side *s, const char *key, Dwarf_Die *die)
 	struct agg *a;
 
 	layout_sig(&b, die, 0);
-	buf_add(&b, "", 1);
 	s->aggs = xgrow(s->aggs, s->n, sizeof(*s->aggs));
 	a = &s->aggs[s->n++];
-	*a = (struct agg){ .key = xstrdup(key), .sig = (char *)b.p, .die = *die };
+	*a = (struct agg){ .key = xstrdup(key), .sig = b.p, .siglen = b.len, .die = *die };
 }
 
 /* Reads PATH's aggregates; false when it has no DWARF (not checked). */
@@ -198,30 +252,28 @@ static bool load_side(struct side *s, const char *path)
 }
 
 /* The members of AGG in order, up to MAX. */
-static size_t members(Dwarf_Die *agg, Dwarf_Die *out, size_t max)
+static size_t members(Dwarf_Die *agg, struct member *out, size_t max)
 {
-	Dwarf_Die m;
+	Dwarf_Die d;
 	size_t n = 0;
 
-	if (dwarf_child(agg, &m) != 0)
+	if (dwarf_child(agg, &d) != 0)
 		return 0;
 	do
-		if (dwarf_tag(&m) == DW_TAG_member && n < max)
-			out[n++] = m;
-	while (dwarf_siblingof(&m, &m) == 0);
+		if (dwarf_tag(&d) == DW_TAG_member && n < max)
+			read_member(&d, &out[n++]);
+	while (dwarf_siblingof(&d, &d) == 0);
 	return n;
 }
 
-static const char *mname(Dwarf_Die *m)
+static const char *mname(const struct member *m)
 {
-	const char *s = dwarf_diename(m);
-
-	return s ? s : "(anonymous)";
+	return m->name ? m->name : "(anonymous)";
 }
 
 /* Index of the member called NAME in M[0..N), or N. Only a refusal's
  * message looks members up, once or twice. */
-static size_t find_member(Dwarf_Die *m, size_t n, const char *name)
+static size_t find_member(const struct member *m, size_t n, const char *name)
 {
 	size_t i = 0;
 
@@ -236,39 +288,45 @@ static size_t find_member(Dwarf_Die *m, size_t n, const char *name)
 static void describe(struct agg *o, struct agg *p, char *out, size_t len)
 {
 	enum { MAX = 4096 };
-	static Dwarf_Die om[MAX], pm[MAX];
+	static struct member om[MAX], pm[MAX];
 	long long osz = attr_u(&o->die, DW_AT_byte_size, -1), psz = attr_u(&p->die, DW_AT_byte_size, -1);
-	size_t on = members(&o->die, om, MAX), pn = members(&p->die, pm, MAX), i;
+	size_t on = members(&o->die, om, MAX), pn = members(&p->die, pm, MAX), i, j;
 	int n = osz != psz ? snprintf(out, len, "size %lld -> %lld bytes, ", osz, psz) : 0;
 
 	out += n, len -= (size_t)n;
 	for (i = 0; i < on && i < pn; i++) {
-		Dwarf_Die *a = &om[i], *b = &pm[i];
-		size_t j;
+		const struct member *a = &om[i], *b = &pm[i];
 
 		if (strcmp(mname(a), mname(b))) {
 			if (find_member(om, on, mname(b)) == on)
-				snprintf(out, len, "member %s added at offset %lld", mname(b), member_bit_off(b) / 8);
+				snprintf(out, len, "member %s added at offset %lld", mname(b), b->bit_off / 8);
 			else if ((j = find_member(pm, pn, mname(a))) == pn)
 				snprintf(out, len, "member %s removed", mname(a));
 			else
-				snprintf(out, len, "member %s moved from offset %lld to %lld", mname(a),
-					 member_bit_off(a) / 8, member_bit_off(&pm[j]) / 8);
+				snprintf(out, len, "member %s moved from offset %lld to %lld", mname(a), a->bit_off / 8,
+					 pm[j].bit_off / 8);
 			return;
 		}
-		if (member_bit_off(a) != member_bit_off(b)) {
-			snprintf(out, len, "member %s moved from offset %lld to %lld", mname(a), member_bit_off(a) / 8,
-				 member_bit_off(b) / 8);
+		if (a->bit_size != b->bit_size) {
+			snprintf(out, len, "bit-field %s changed width (%lld -> %lld bits)", mname(a), a->bit_size,
+				 b->bit_size);
 			return;
 		}
-		if (member_size(a) != member_size(b) || attr_u(a, DW_AT_bit_size, 0) != attr_u(b, DW_AT_bit_size, 0)) {
-			snprintf(out, len, "member %s changed size (%lld -> %lld bytes)", mname(a), member_size(a),
-				 member_size(b));
+		if (a->size != b->size) {
+			snprintf(out, len, "member %s changed size (%lld -> %lld bytes)", mname(a), a->size, b->size);
+			return;
+		}
+		if (a->bit_off != b->bit_off) {
+			if (a->bit_size)
+				snprintf(out, len, "bit-field %s moved (bit %lld -> %lld)", mname(a), a->bit_off, b->bit_off);
+			else
+				snprintf(out, len, "member %s moved from offset %lld to %lld", mname(a), a->bit_off / 8,
+					 b->bit_off / 8);
 			return;
 		}
 	}
 	if (i < pn)
-		snprintf(out, len, "member %s added at offset %lld", mname(&pm[i]), member_bit_off(&pm[i]) / 8);
+		snprintf(out, len, "member %s added at offset %lld", mname(&pm[i]), pm[i].bit_off / 8);
 	else if (i < on)
 		snprintf(out, len, "member %s removed", mname(&om[i]));
 	else
@@ -305,7 +363,7 @@ void check_struct_layouts(struct ctx *c)
 		size_t pos;
 
 		first = oa = ht_get(&o->by_key, pa->key, &pos);
-		while (oa && strcmp(oa->sig, pa->sig))
+		while (oa && (oa->siglen != pa->siglen || memcmp(oa->sig, pa->sig, pa->siglen)))
 			oa = ht_next(&o->by_key, pa->key, &pos);
 		if (!first || oa)
 			continue;
@@ -323,7 +381,7 @@ void check_struct_layouts(struct ctx *c)
 	}
 	if (nchanged) {
 		if (nchanged > LISTED + 1)
-			sig_add(&also, " and %zu more", nchanged - LISTED - 1);
+			buf_printf(&also, " and %zu more", nchanged - LISTED - 1);
 		buf_add(&also, "", 1);
 		describe(first_o, first_p, what, sizeof(what));
 		die(EXIT_REFUSED, "%s: layout changed (%s)%s%s: the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
