@@ -66,7 +66,7 @@ parent_of() {
 }
 
 diff_objects() {
-	local obj parent rel symtab rc outputs=0 sizes=() cdo_args=()
+	local obj parent rel symtab rc line outputs=0 sizes=() cdo_args=()
 	mapfile -t sizes < <(struct_sizes)
 	mkdir -p "$tmp/diff"
 	[[ $debug -gt 0 ]] && cdo_args+=(-d)
@@ -85,7 +85,13 @@ diff_objects() {
 			"$symvers" "${name//-/_}" "$tmp/diff/$(tr / _ <<<"$obj")" >>"$LOG" 2>"$tmp/cdo.err" || rc=$?
 		cat "$tmp/cdo.err" >>"$LOG"
 		case $rc in
-		0) outputs=$((outputs + 1)); progress "  $obj: changed ($parent)" ;;
+		0)
+			outputs=$((outputs + 1))
+			progress "  $obj: changed ($parent)"
+			# what the engineer waived stays in sight
+			while read -r line; do progress "    ${line#create-diff-object: }"; done \
+				< <(grep 'allowed by --allow-layout-change' "$tmp/cdo.err" || true)
+			;;
 		3) progress "  $obj: no change" ;;
 		*) cat "$tmp/cdo.err" >&2; die "$E_DIFF" "create-diff-object refused $obj (exit $rc)" ;;
 		esac
