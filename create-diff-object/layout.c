@@ -12,7 +12,6 @@
 #include "hash.h"
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,19 +51,6 @@ static const Dwfl_Callbacks callbacks = {
 	.section_address = dwfl_offline_section_address,
 };
 
-__attribute__((format(printf, 2, 3)))
-static void buf_printf(struct buf *b, const char *fmt, ...)
-{
-	char tmp[160];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	buf_add(b, tmp, n < 0 ? 0 : (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
-}
-
 static long long attr_u(Dwarf_Die *d, unsigned name, long long dflt)
 {
 	Dwarf_Attribute a;
@@ -102,7 +88,7 @@ static const char *die_name(Dwarf_Die *d)
 struct member {
 	const char *name;
 	long long bit_off, bit_size, size;
-	bool typed, nested;		/* NESTED: an anonymous struct or union */
+	bool nested;			/* an anonymous struct or union */
 	Dwarf_Die type;
 };
 
@@ -149,8 +135,7 @@ static void read_member(Dwarf_Die *die, struct member *m)
 	*m = (struct member){ .size = -1 };
 	dwarf_getattrs(die, member_attr, &ma, 0);
 	m->bit_off = ma.has_data_bit_off ? ma.data_bit_off : ma.loc * 8 + ma.bit_off;
-	m->typed = ma.has_type && dwarf_formref_die(&ma.type, &t) && dwarf_peel_type(&t, &m->type) == 0;
-	if (m->typed) {
+	if (ma.has_type && dwarf_formref_die(&ma.type, &t) && dwarf_peel_type(&t, &m->type) == 0) {
 		m->size = type_size(&m->type);
 		m->nested = is_agg_tag(dwarf_tag(&m->type)) && !dwarf_hasattr(&m->type, DW_AT_name);
 	}
@@ -333,12 +318,16 @@ static void describe(struct agg *o, struct agg *p, char *out, size_t len)
 		snprintf(out, len, "members of a nested anonymous struct or union changed");
 }
 
+/* "conn" of "struct conn": the name --allow-layout-change takes. */
+static const char *bare_name(const char *key)
+{
+	return strchr(key, ' ') + 1;
+}
+
 static bool allowed(const struct ctx *c, const char *key)
 {
-	const char *bare = strchr(key, ' ') + 1;
-
 	for (size_t i = 0; i < c->nallow_layout; i++)
-		if (!strcmp(c->allow_layout[i], key) || !strcmp(c->allow_layout[i], bare))
+		if (!strcmp(c->allow_layout[i], key) || !strcmp(c->allow_layout[i], bare_name(key)))
 			return true;
 	return false;
 }
@@ -380,13 +369,15 @@ void check_struct_layouts(struct ctx *c)
 		}
 	}
 	if (nchanged) {
-		if (nchanged > LISTED + 1)
-			buf_printf(&also, " and %zu more", nchanged - LISTED - 1);
+		char more[48];
+		int n = nchanged > LISTED + 1 ? snprintf(more, sizeof(more), " and %zu more", nchanged - LISTED - 1) : 0;
+
+		buf_add(&also, more, (size_t)n);
 		buf_add(&also, "", 1);
 		describe(first_o, first_p, what, sizeof(what));
 		die(EXIT_REFUSED, "%s: layout changed (%s)%s%s: the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
 		    first_p->key, what, nchanged > 1 ? "; also changed: " : "", nchanged > 1 ? (char *)also.p : "",
-		    strchr(first_p->key, ' ') + 1);
+		    bare_name(first_p->key));
 	}
 	buf_free(&also);
 	layout_free();
