@@ -89,6 +89,13 @@ bool same_constant(const struct sym *p, const struct sym *o);
 /* notrace.c: a changed local function without an ftrace entry is reached
  * by patching its callers (they become changed; it is marked via_callers). */
 void patch_notrace_callers(struct ctx *c);
+/* The function whose code holds offset OFF of SEC (a .cold part's parent). */
+struct sym *function_at(const struct sec *sec, GElf_Sxword off);
+/* const-data.c: a changed static constant that only code reads is copied
+ * into the patch, and every function reading it is patched. */
+void renew_const_data(struct ctx *c);
+/* compare.c: the first existing variable of a data section, or NULL. */
+const struct sym *data_object(const struct sec *sec);
 bool include_changes(struct ctx *c);		/* include.c: false when nothing changed */
 void include_sec(struct sec *sec);
 void include_closure(struct ctx *c);

@@ -206,6 +206,8 @@ void mark_ignored(struct ctx *c)
 	}
 }
 
+static void mark_printk_entries(struct ctx *c);
+
 void compare(struct ctx *c)
 {
 	find_fentry(&c->patched);
@@ -243,6 +245,7 @@ void compare(struct ctx *c)
 	for_each_sym(&c->patched, s)
 		if (s->parent && s->status == ST_CHANGED && s->parent->status == ST_SAME && !s->parent->ignore)
 			s->parent->status = ST_CHANGED;
+	mark_printk_entries(c);
 }
 
 static bool is_once_data(const struct sec *sec)
@@ -274,7 +277,7 @@ static bool is_init_data(const struct sec *sec)
 
 /* The first existing variable of a data section (anonymous constants and
  * strings have none: they are compared where they are used). */
-static const struct sym *data_object(const struct sec *sec)
+const struct sym *data_object(const struct sec *sec)
 {
 	for (size_t i = 0; i < sec->nsyms; i++)
 		if (sec->syms[i]->type == STT_OBJECT && sec->syms[i]->twin && !is_constant(sec->syms[i]) &&
@@ -348,7 +351,6 @@ static void check_export_changes(struct ctx *c)
 
 void check_refusals(struct ctx *c)
 {
-	mark_printk_entries(c);
 	check_export_changes(c);
 	for_each_sec(&c->patched, ps) {
 		struct sec *os = ps->twin;
@@ -364,7 +366,7 @@ void check_refusals(struct ctx *c)
 			    ps->owner ? " of " : "", ps->owner ? ps->owner->name : "",
 			    (unsigned long)os->sh->sh_flags, (unsigned long)ps->sh->sh_flags);
 		if (ps->status == ST_CHANGED && is_data(ps) && !is_once_data(ps) && !is_special_name(ps->name) &&
-		    !ps->printk_entry && data_object(ps)) {
+		    !ps->printk_entry && !ps->renewed && data_object(ps)) {
 			const struct sym *added = new_object(ps);
 
 			if (added)
@@ -386,7 +388,7 @@ void check_refusals(struct ctx *c)
 			continue;
 		}
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
-		    !is_string_literal(s) &&
+		    !is_string_literal(s) && !s->sec->renewed &&
 		    s->s->st_size != s->twin->s->st_size)
 			die(EXIT_REFUSED, "%s: size of existing data changed (%lu -> %lu bytes) in %s",
 			    s->name, (unsigned long)s->twin->s->st_size, (unsigned long)s->s->st_size, s->sec->name);

@@ -41,6 +41,7 @@ struct sec {
 	enum status status;
 	bool include, ignore;
 	bool printk_entry;		/* holds a pi_entry .printk_index points at */
+	bool renewed;			/* changed constant the patch copies (const-data.c) */
 };
 
 struct sym {

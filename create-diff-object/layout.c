@@ -357,8 +357,7 @@ void check_struct_layouts(struct ctx *c)
 		if (!first || oa)
 			continue;
 		if (allowed(c, pa->key)) {
-			fprintf(stderr, "create-diff-object: %s: %s: layout changed, allowed by --allow-layout-change\n",
-				g_objname, pa->key);
+			note("%s: layout changed, allowed by --allow-layout-change", pa->key);
 			continue;
 		}
 		if (!nchanged++) {

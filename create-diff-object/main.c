@@ -121,6 +121,7 @@ int main(int argc, char **argv)
 	correlate(c);
 	mark_ignored(c);
 	compare(c);
+	renew_const_data(c);
 	patch_notrace_callers(c);
 	check_refusals(c);
 	changed = include_changes(c);

@@ -16,10 +16,10 @@ static bool is_init_code(const struct sec *sec)
 }
 
 /* The function whose code holds offset OFF of SEC (its parent for a .cold
- * part), or NULL. A .cold part's section is named for the parent
+ * part), or NULL (cdo.h). A .cold part's section is named for the parent
  * (.text.unlikely.f holds f.cold), so it has no owner: the symbol at OFF
  * says whose code it is. */
-static struct sym *function_at(const struct sec *sec, GElf_Sxword off)
+struct sym *function_at(const struct sec *sec, GElf_Sxword off)
 {
 	struct sym *f = sec->owner;
 
@@ -75,7 +75,7 @@ static bool patch_callers(struct ctx *c)
 			if (caller->status == ST_NEW || caller->via_callers ||
 			    (caller->status == ST_CHANGED && caller->has_fentry))
 				continue;
-			debug("%s: patched because it calls %s, which has no ftrace entry", caller->name, callee->name);
+			note("%s: patched, its code unchanged, because it calls %s, which has no ftrace entry", caller->name, callee->name);
 			caller->status = ST_CHANGED;
 			if (needs_callers(caller)) {
 				caller->via_callers = true;

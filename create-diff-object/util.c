@@ -34,6 +34,17 @@ void debug(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void note(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "create-diff-object: %s: ", g_objname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);

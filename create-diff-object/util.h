@@ -14,6 +14,10 @@ __attribute__((noreturn, format(printf, 2, 3)))
 void die(int code, const char *fmt, ...);
 __attribute__((format(printf, 1, 2)))
 void debug(const char *fmt, ...);
+/* "create-diff-object: OBJ: ...": what the engineer should see on success
+ * (kpatch-build shows these lines in its progress). */
+__attribute__((format(printf, 1, 2)))
+void note(const char *fmt, ...);
 
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
