@@ -45,11 +45,22 @@ kernel_log_clean() {
 run_case() { # ID NAME KMODS
 	echo "START $1"
 	dmesg -c >/dev/null
-	_t0=$(date +%s)
+	_t0=$(date +%s) _absent=
 	for _m in $(echo "$3" | tr , ' '); do
 		[ "$_m" = - ] && continue
-		insmod "/kmod/$_m.ko" >/tmp/o 2>&1 || grep -q 'File exists' /tmp/o ||
-			{ echo "CHECK $1 load-failed 0 insmod of the patched module $_m: $(cat /tmp/o)"; return; }
+		insmod "/kmod/$_m.ko" >/tmp/o 2>&1 && continue
+		grep -q 'File exists' /tmp/o && continue
+		# a driver for hardware this guest lacks (hv_vmbus without
+		# Hyper-V) refuses to load, and the modules after it depend on
+		# it: the patch is loaded with them absent, as on a server
+		# without that hardware (livepatch patches a module when it
+		# comes), and the detail says so
+		if grep -q 'No such device$' /tmp/o; then
+			_absent=" (checked with $_m and the modules after it absent: No such device in this guest)"
+			break
+		fi
+		echo "CHECK $1 load-failed 0 insmod of the patched module $_m: $(cat /tmp/o)"
+		return
 	done
 	if ! lp_load "/klp/mods/$1.ko" "$2" >/tmp/o 2>&1; then
 		echo "CHECK $1 load-failed $(($(date +%s) - _t0)) $(tr '\n' ' ' </tmp/o) $(dmesg | tail -3 | tr '\n' ' ')"
@@ -62,7 +73,7 @@ run_case() { # ID NAME KMODS
 		echo "CHECK $1 oops $(($(date +%s) - _t0)) $(cat /tmp/o)"
 		return
 	fi
-	echo "CHECK $1 loaded-cleanly $(($(date +%s) - _t0))"
+	echo "CHECK $1 loaded-cleanly $(($(date +%s) - _t0))$_absent"
 }
 
 while read -r id name kmods; do

@@ -14,6 +14,7 @@ struct args {
 struct klp_target {
 	const char *name;		/* name in the running object */
 	const char *objname;
+	const char *symobj;		/* the module defining NAME, when not OBJNAME */
 	unsigned long sympos;
 };
 

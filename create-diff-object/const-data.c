@@ -100,6 +100,10 @@ static bool patch_readers(struct ctx *c, size_t *readers)
 				}
 				continue;
 			}
+			if (!sec->twin) {
+				readers[t->idx]++;	/* new data: copied, pointing at the copy */
+				continue;
+			}
 			if (!sec->renewed && is_const_data(sec) && !why_kept(sec)) {
 				note("%s: copied into the patch too, to point at the new %s", sec->owner->name, t->owner->name);
 				renew(sec);

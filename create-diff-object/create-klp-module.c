@@ -352,6 +352,7 @@ struct klp_reloc {
 	size_t place_sec;
 	uint64_t place_off;
 	const char *symname, *objname;
+	const char *symobj;		/* "OBJ:SYMOBJ": the symbol is in another module */
 	uint64_t sympos;
 	uint32_t type;
 	int64_t addend;
@@ -366,7 +367,7 @@ static size_t klp_symbol(struct module *m, const struct klp_reloc *k)
 	Elf64_Sym sym = { 0 };
 
 	/* The symbol's name is its identity: object, name and position. */
-	if (asprintf(&name, ".klp.sym.%s.%s,%" PRIu64, k->objname, k->symname, k->sympos) < 0)
+	if (asprintf(&name, ".klp.sym.%s.%s,%" PRIu64, k->symobj, k->symname, k->sympos) < 0)
 		die("out of memory");
 	slot = map_slot(&m->klp_syms, name, &found);
 	if (!found) {
@@ -397,6 +398,30 @@ static struct klp_rela_sec *klp_section(struct module *m, const char *objname, s
 		free(name);
 	}
 	return &m->klp_secs[*slot];
+}
+
+/* The kernel reads ".klp.sym.OBJ.NAME,POS" with "%55[^.]": an object name
+ * is a module name (at most 55 characters, no dot) or vmlinux. */
+static bool valid_objname(const char *s, size_t len)
+{
+	return len && len <= 55 && !memchr(s, '.', len) && !memchr(s, ':', len);
+}
+
+/* OBJNAME, or "OBJ:SYMOBJ" for an export of another module that the
+ * relocation of OBJ's code needs: the relocation section is OBJ's (applied
+ * when OBJ is patched), the symbol SYMOBJ's. Returns OBJ (to free). */
+static char *split_objname(struct klp_reloc *k, size_t i)
+{
+	const char *colon = strchr(k->objname, ':');
+	size_t len = colon ? (size_t)(colon - k->objname) : strlen(k->objname);
+	char *obj;
+
+	k->symobj = colon ? colon + 1 : k->objname;
+	if (!valid_objname(k->objname, len) || !valid_objname(k->symobj, strlen(k->symobj)))
+		die(".livepatch.relocs entry %zu: object name '%s' is not a module name", i, k->objname);
+	obj = xcalloc(len + 1, 1);
+	memcpy(obj, k->objname, len);
+	return obj;
 }
 
 static void convert_relocs(struct module *m)
@@ -455,9 +480,13 @@ static void convert_relocs(struct module *m)
 		struct klp_rela_sec *sec;
 		Elf64_Rela out;
 
+		char *secobj;
+
 		if (k->have != 7)
 			die(".livepatch.relocs entry %zu lacks its place, symbol or object name", i);
-		sec = klp_section(m, k->objname, k->place_sec);
+		secobj = split_objname(k, i);
+		sec = klp_section(m, secobj, k->place_sec);
+		free(secobj);
 		out.r_offset = k->place_off;
 		out.r_info = ELF64_R_INFO(klp_symbol(m, k), k->type);
 		out.r_addend = k->addend;

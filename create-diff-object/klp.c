@@ -5,11 +5,32 @@
 #include "cdo.h"
 #include <string.h>
 
+/* An export of another module that the original object already uses: the
+ * module being patched depends on that module, which is loaded whenever it
+ * is. A livepatch relocation of the patched module's object resolves it
+ * when that object is patched, so the patch module itself needs neither
+ * module: it loads where they cannot (a driver for absent hardware) and
+ * loads neither. An export the patch newly uses stays a plain relocation:
+ * nothing else makes sure its module is there. */
+static const char *other_module_export(struct ctx *c, const struct sym *sym)
+{
+	const char *owner;
+
+	if (c->parent_is_vmlinux || sym->sec || sym->bind == STB_LOCAL || !sym->twin || sym->twin->sec)
+		return NULL;
+	owner = symvers_owner(sym->name);
+	if (!owner || !strcmp(owner, "vmlinux") || !strcmp(owner, c->a.parent))
+		return NULL;
+	return owner;
+}
+
 bool klp_is_exported(struct ctx *c, const struct sym *sym)
 {
 	const char *owner;
 
 	if (sym->bind == STB_LOCAL || sym->type == STT_SECTION)
+		return false;
+	if (other_module_export(c, sym))
 		return false;
 	owner = symvers_owner(sym->name);
 	if (!owner)
@@ -29,6 +50,11 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 
 	t->name = o->name;
 	t->sympos = 0;
+	t->symobj = NULL;
+	if ((t->symobj = other_module_export(c, sym))) {
+		t->objname = c->a.parent;	/* exported: one of its name there */
+		return;
+	}
 	if (sym->sec) {
 		t->objname = c->a.parent;
 		if (sym->bind == STB_LOCAL)

@@ -134,7 +134,15 @@ static void klp_reloc(struct ctx *c, size_t sec, const struct rel *r, const char
 	o.nklp++;
 	add_rel(0, base, R_X86_64_64, (GElf_Sxword)r->off, secsym(sec));
 	add_rel(0, base + 8, R_X86_64_64, (GElf_Sxword)add_string(t.name), SIZE_MAX);
-	add_rel(0, base + 16, R_X86_64_64, (GElf_Sxword)add_string(t.objname), SIZE_MAX);
+	if (t.symobj) {
+		char both[256];
+
+		if ((size_t)snprintf(both, sizeof(both), "%s:%s", t.objname, t.symobj) >= sizeof(both))
+			die(EXIT_ERROR, "module names %s and %s are too long", t.objname, t.symobj);
+		add_rel(0, base + 16, R_X86_64_64, (GElf_Sxword)add_string(both), SIZE_MAX);
+	} else {
+		add_rel(0, base + 16, R_X86_64_64, (GElf_Sxword)add_string(t.objname), SIZE_MAX);
+	}
 }
 
 static size_t undef_sym(const char *name)

@@ -75,3 +75,29 @@ run_modinfo_chain() {
 		t_fail "unit-kmod/modinfo-import-ns-reaches-module" "no import_ns=CRYPTO_INTERNAL in the module's .modinfo: $(readelf -p .modinfo "$dir/mod.klp.o" 2>&1 | tr '\n' ' ')"
 	fi
 }
+
+# run_other_module_chain: case module-other-module-export-klp-reloc's
+# "mymod:othermod" relocation reaches the module as the kernel reads it: in
+# mymod's .klp.rela section (applied when mymod is patched), against
+# othermod's .klp.sym symbol.
+run_other_module_chain() {
+	local name=module-other-module-export-klp-reloc dir=$WORK/kmod/other-module out secs syms
+	out=$WORK/$name/unit/o/output.o
+	if [[ -n $NO_CDO || ! -f $out ]]; then
+		t_skip "unit-kmod/other-module-export-klp-sections" "no output of case $name in this run"
+		return
+	fi
+	mkdir -p "$dir"
+	if ! { ld -r -o "$dir/mod.o" "$out" && "$KLP" "$dir/mod.o" "$dir/mod.klp.o"; } >"$dir/err" 2>&1; then
+		t_fail "unit-kmod/other-module-export-klp-sections" "$(head -c 300 "$dir/err" | tr '\n' ' ')"
+		return
+	fi
+	secs=$(readelf -S --wide "$dir/mod.klp.o" 2>&1)
+	syms=$(readelf -s --wide "$dir/mod.klp.o" 2>&1)
+	if grep -q ' \.klp\.rela\.mymod\.text\.mod_fn ' <<<"$secs" &&
+		grep -q ' \.klp\.sym\.othermod\.other_fn,0$' <<<"$syms" && ! grep -q 'klp\.sym\.[^ ]*:' <<<"$syms"; then
+		t_pass "unit-kmod/other-module-export-klp-sections"
+	else
+		t_fail "unit-kmod/other-module-export-klp-sections" "wanted .klp.rela.mymod.text.mod_fn and .klp.sym.othermod.other_fn,0: $(grep -o '\.klp\.[^ ]*' <<<"$secs$syms" | tr '\n' ' ')"
+	fi
+}
