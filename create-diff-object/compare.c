@@ -126,6 +126,16 @@ static bool moved_only(const struct sym *s)
 	       same_func_in_section(s, s->twin, same_target_at);
 }
 
+/* A variable whose section has no twin moved between sections: clang keeps
+ * a small constant in a shared .rodata.cst8 until its address is taken,
+ * then gives it a .rodata.NAME of its own. Its value is compared here, as
+ * its section's cannot be (relocations in it are not). */
+static bool moved_value_changed(const struct sym *s)
+{
+	return s->type == STT_OBJECT && !s->ignore && s->twin->sec && !s->sec->twin && !is_string_literal(s) &&
+	       !is_constant(s) && !same_constant(s, s->twin);
+}
+
 static bool same_bytes(const struct sec *ps, const struct sec *os)
 {
 	if (ps->size != os->size)
@@ -233,6 +243,8 @@ void compare(struct ctx *c)
 			continue;
 		if (!s->twin)
 			s->status = ST_NEW;
+		else if (moved_value_changed(s))
+			s->status = ST_CHANGED;
 		else if (s->ignore || s->sec->status != ST_CHANGED || moved_only(s))
 			s->status = ST_SAME;
 		else
@@ -387,6 +399,10 @@ void check_refusals(struct ctx *c)
 				debug("%s: change in %s ignored (not part of a live patch)", s->name, s->sec->name);
 			continue;
 		}
+		if (s->type == STT_OBJECT && s->twin && s->status == ST_CHANGED && !s->sec->twin && !s->sec->renewed &&
+		    !is_once_data(s->sec))
+			die(EXIT_REFUSED, "%s: changed data (moved from %s to %s; existing data cannot be patched; use a shadow variable)",
+			    s->name, s->twin->sec->name, s->sec->name);
 		if (s->type == STT_OBJECT && s->twin && s->sec && !s->ignore && !is_once_data(s->sec) && !is_constant(s) &&
 		    !is_string_literal(s) && !s->sec->renewed &&
 		    s->s->st_size != s->twin->s->st_size)

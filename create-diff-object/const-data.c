@@ -17,10 +17,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An existing variable's section: its twin's, or one it moved to (a
+ * variable clang kept in .rodata.cst8 gets a section of its own once its
+ * address is taken). */
+static bool is_existing(const struct sec *sec)
+{
+	return sec->twin || (sec->owner && sec->owner->twin);
+}
+
 static bool is_const_data(const struct sec *sec)
 {
 	return !strncmp(sec->name, ".rodata", 7) && !(sec->sh->sh_flags & (SHF_WRITE | SHF_EXECINSTR | SHF_MERGE)) &&
-	       sec->sh->sh_type == SHT_PROGBITS && !is_special(sec) && sec->twin;
+	       sec->sh->sh_type == SHT_PROGBITS && !is_special(sec) && is_existing(sec);
+}
+
+/* Changed: the section, or the value of the variable that moved into it. */
+static bool is_changed(const struct sec *sec)
+{
+	return sec->twin ? sec->status == ST_CHANGED && data_object(sec)
+			 : sec->owner && sec->owner->type == STT_OBJECT && sec->owner->status == ST_CHANGED;
 }
 
 static bool is_init_exit_code(const struct sec *sec)
@@ -100,7 +115,7 @@ static bool patch_readers(struct ctx *c, size_t *readers)
 				}
 				continue;
 			}
-			if (!sec->twin) {
+			if (!is_existing(sec)) {
 				readers[t->idx]++;	/* new data: copied, pointing at the copy */
 				continue;
 			}
@@ -127,7 +142,7 @@ void renew_const_data(struct ctx *c)
 	for_each_sec(&c->patched, sec) {
 		const char *why;
 
-		if (sec->status != ST_CHANGED || !is_const_data(sec) || sec->ignore || sec->printk_entry || !data_object(sec))
+		if (!is_const_data(sec) || !is_changed(sec) || sec->ignore || sec->printk_entry)
 			continue;
 		if ((why = why_kept(sec)))
 			refuse(sec, "%s", why);

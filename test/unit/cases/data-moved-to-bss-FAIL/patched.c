@@ -1,0 +1,5 @@
+/* An initialised global becomes zero-initialised: its section moves from
+ * .data.level to .bss.level. */
+#include "kmacros.h"
+int level = 0;
+int get_level(void) { return level; }
