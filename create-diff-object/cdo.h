@@ -92,6 +92,10 @@ bool same_constant(const struct sym *p, const struct sym *o);
 void patch_notrace_callers(struct ctx *c);
 /* The function whose code holds offset OFF of SEC (a .cold part's parent). */
 struct sym *function_at(const struct sec *sec, GElf_Sxword off);
+/* notrace.c: SEC's relocations are references at run time. */
+bool may_refer(const struct sec *sec);
+/* compare.c: an .init.* or .exit.* section (gone after boot, or discarded). */
+bool is_init_exit(const struct sec *sec);
 /* const-data.c: a changed static constant that only code reads is copied
  * into the patch, and every function reading it is patched. */
 void renew_const_data(struct ctx *c);

@@ -108,8 +108,8 @@ static bool same_target(const struct rel *p, const struct rel *o)
 	return same_target_at(p, o, 0);
 }
 
-/* .init.* is freed after boot; .exit.* is discarded in vmlinux. */
-static bool is_init_exit(const struct sec *sec)
+/* .init.* is freed after boot; .exit.* is discarded in vmlinux (cdo.h). */
+bool is_init_exit(const struct sec *sec)
 {
 	return !strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5);
 }

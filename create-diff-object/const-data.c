@@ -38,11 +38,6 @@ static bool is_changed(const struct sec *sec)
 			 : sec->owner && sec->owner->type == STT_OBJECT && sec->owner->status == ST_CHANGED;
 }
 
-static bool is_init_exit_code(const struct sec *sec)
-{
-	return !strncmp(sec->name, ".init", 5) || !strncmp(sec->name, ".exit", 5);
-}
-
 /* Why SEC's variable cannot be copied, or NULL. */
 static const char *why_kept(const struct sec *sec)
 {
@@ -79,13 +74,6 @@ static void renew(struct sec *sec)
 	sec->owner->status = ST_CHANGED;
 }
 
-/* A section whose relocations are live references at run time (as in
- * notrace.c: special sections are rebuilt, debug info dropped). */
-static bool may_refer(const struct sec *sec)
-{
-	return sec->rela && !is_excluded(sec) && (sec->sh->sh_flags & SHF_ALLOC);
-}
-
 /* One round over the object's references to copied variables: a reading
  * function becomes changed, a reading constant is copied too (then its
  * readers need another round). True when one was. */
@@ -106,7 +94,7 @@ static bool patch_readers(struct ctx *c, size_t *readers)
 				f = function_at(sec, r->off);
 				if (!f)
 					refuse(t, "code outside any function reads it (in %s)", sec->name);
-				if (is_init_exit_code(sec))
+				if (is_init_exit(sec))
 					refuse(t, "__init/__exit code reads it (%s), and what that code made of the old value stays", f->name);
 				readers[t->idx]++;
 				if (f->status == ST_SAME && !f->ignore) {

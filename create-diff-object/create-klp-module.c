@@ -381,13 +381,14 @@ static size_t klp_symbol(struct module *m, const struct klp_reloc *k)
 	return *slot;
 }
 
-static struct klp_rela_sec *klp_section(struct module *m, const char *objname, size_t target)
+/* The first OBJLEN characters of OBJNAME name the object. */
+static struct klp_rela_sec *klp_section(struct module *m, const char *objname, int objlen, size_t target)
 {
 	char *name;
 	size_t *slot;
 	bool found;
 
-	if (asprintf(&name, ".klp.rela.%s%s", objname, sec_name(m, elf_getscn(m->elf, target))) < 0)
+	if (asprintf(&name, ".klp.rela.%.*s%s", objlen, objname, sec_name(m, elf_getscn(m->elf, target))) < 0)
 		die("out of memory");
 	slot = map_slot(&m->klp_sec_index, name, &found);
 	if (!found) {
@@ -409,19 +410,16 @@ static bool valid_objname(const char *s, size_t len)
 
 /* OBJNAME, or "OBJ:SYMOBJ" for an export of another module that the
  * relocation of OBJ's code needs: the relocation section is OBJ's (applied
- * when OBJ is patched), the symbol SYMOBJ's. Returns OBJ (to free). */
-static char *split_objname(struct klp_reloc *k, size_t i)
+ * when OBJ is patched), the symbol SYMOBJ's. Returns the length of OBJ. */
+static int split_objname(struct klp_reloc *k, size_t i)
 {
 	const char *colon = strchr(k->objname, ':');
 	size_t len = colon ? (size_t)(colon - k->objname) : strlen(k->objname);
-	char *obj;
 
 	k->symobj = colon ? colon + 1 : k->objname;
 	if (!valid_objname(k->objname, len) || !valid_objname(k->symobj, strlen(k->symobj)))
 		die(".livepatch.relocs entry %zu: object name '%s' is not a module name", i, k->objname);
-	obj = xcalloc(len + 1, 1);
-	memcpy(obj, k->objname, len);
-	return obj;
+	return (int)len;
 }
 
 static void convert_relocs(struct module *m)
@@ -480,13 +478,9 @@ static void convert_relocs(struct module *m)
 		struct klp_rela_sec *sec;
 		Elf64_Rela out;
 
-		char *secobj;
-
 		if (k->have != 7)
 			die(".livepatch.relocs entry %zu lacks its place, symbol or object name", i);
-		secobj = split_objname(k, i);
-		sec = klp_section(m, secobj, k->place_sec);
-		free(secobj);
+		sec = klp_section(m, k->objname, split_objname(k, i), k->place_sec);
 		out.r_offset = k->place_off;
 		out.r_info = ELF64_R_INFO(klp_symbol(m, k), k->type);
 		out.r_addend = k->addend;

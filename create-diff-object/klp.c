@@ -50,7 +50,6 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
 
 	t->name = o->name;
 	t->sympos = 0;
-	t->symobj = NULL;
 	if ((t->symobj = other_module_export(c, sym))) {
 		t->objname = c->a.parent;	/* exported: one of its name there */
 		return;

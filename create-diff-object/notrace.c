@@ -48,9 +48,9 @@ static bool needs_callers(const struct sym *s)
 	       s->bind == STB_LOCAL && s->sec && !s->via_callers;
 }
 
-/* A section whose relocations can call or take the address of a function
- * at run time: loaded, neither rebuilt (special) nor dropped (debug, ...). */
-static bool may_refer(const struct sec *sec)
+/* A section whose relocations are references at run time: loaded, neither
+ * rebuilt (special) nor dropped (debug, ...) (cdo.h). */
+bool may_refer(const struct sec *sec)
 {
 	return sec->rela && !is_special(sec) && !is_excluded(sec) && (sec->sh->sh_flags & SHF_ALLOC);
 }
