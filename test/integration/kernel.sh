@@ -2,6 +2,7 @@
 # The test kernel: a small livepatch-capable x86_64 build that boots in QEMU.
 #   kernel.sh ensure   extract and build it once (cached under $KLP_CACHE/kernel)
 #   kernel.sh env      print KSRC= KBUILD= KVER= KCONFIG= VMLINUX= BZIMAGE= for eval
+#   kernel.sh original also kpatch-build's whole original build of it (cached)
 # Exit 2 when the series' source cannot be had, 1 on any other failure.
 # KERNEL_SERIES=6.1 (default) builds Debian's linux-source-6.1 from
 # /usr/src; KERNEL_SERIES=6.12 builds linux-source-6.12 (taken from the
@@ -122,11 +123,21 @@ print_env() {
 		"$out/vmlinux" "$out/arch/x86/boot/bzImage"
 }
 
+# The whole test kernel once more with kpatch-build's flags, in kpatch-build's
+# cached tree, as --full-build makes it (the integration suite's full-build
+# case); run-all builds it ahead, in the background. Prints the tree.
+original() {
+	ensure
+	eval "$(print_env)"
+	"$here/../../kpatch-build/kpatch-build" --build-original -s "$KSRC" -c "$KCONFIG" -v "$VMLINUX" -j"$jobs" | tail -n1
+}
+
 main() {
 	case ${1:-} in
 	ensure) ensure ;;
 	env) print_env ;;
-	*) die "usage: kernel.sh ensure|env" ;;
+	original) original ;;
+	*) die "usage: kernel.sh ensure|env|original" ;;
 	esac
 }
 
