@@ -94,6 +94,9 @@ void patch_notrace_callers(struct ctx *c);
 struct sym *function_at(const struct sec *sec, GElf_Sxword off);
 /* notrace.c: SEC's relocations are references at run time. */
 bool may_refer(const struct sec *sec);
+/* For a refusal of a function: why it is patched at all when its own code
+ * did not change ("" when it did). */
+const char *why_patched(const struct sym *s);
 /* compare.c: an .init.* or .exit.* section (gone after boot, or discarded). */
 bool is_init_exit(const struct sec *sec);
 /* const-data.c: a changed static constant that only code reads is copied

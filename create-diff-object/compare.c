@@ -422,7 +422,7 @@ void check_refusals(struct ctx *c)
 			    !strncmp(s->sec->name, ".exit", 5) ? "__exit code is notrace; vmlinux discards it, a module runs it only at unload"
 							       : "it is gone after boot");
 		if (!s->parent && !s->has_fentry && !s->via_callers)
-			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched",
-			    s->name, s->sec->name);
+			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) in %s; notrace functions cannot be patched%s",
+			    s->name, s->sec->name, why_patched(s));
 	}
 }

@@ -100,6 +100,8 @@ static bool patch_readers(struct ctx *c, size_t *readers)
 				if (f->status == ST_SAME && !f->ignore) {
 					note("%s: patched, its code unchanged, to read the new %s", f->name, t->owner->name);
 					f->status = ST_CHANGED;
+					f->patched_why = PATCHED_READS;
+					f->patched_for = t->owner;
 				}
 				continue;
 			}

@@ -8,6 +8,7 @@
  * own callers. A global one, or one whose address is stored in data, is
  * left to check_refusals, which refuses it. */
 #include "cdo.h"
+#include <stdio.h>
 #include <string.h>
 
 static bool is_init_code(const struct sec *sec)
@@ -48,6 +49,22 @@ static bool needs_callers(const struct sym *s)
 	       s->bind == STB_LOCAL && s->sec && !s->via_callers;
 }
 
+const char *why_patched(const struct sym *s)
+{
+	static const char *const because[] = {
+		[PATCHED_READS] = "reads %s, which changed and is copied into the patch",
+		[PATCHED_CALLS] = "calls %s, which has no ftrace entry and is reached through its callers",
+	};
+	static char text[512];
+	char reason[400];
+
+	if (s->patched_why == PATCHED_AS_CHANGED || !s->patched_for)
+		return "";
+	snprintf(reason, sizeof(reason), because[s->patched_why], s->patched_for->name);
+	snprintf(text, sizeof(text), " (its own code did not change: it is patched because it %s)", reason);
+	return text;
+}
+
 /* A section whose relocations are references at run time: loaded, neither
  * rebuilt (special) nor dropped (debug, ...) (cdo.h). */
 bool may_refer(const struct sec *sec)
@@ -77,6 +94,8 @@ static bool patch_callers(struct ctx *c)
 				continue;
 			note("%s: patched, its code unchanged, because it calls %s, which has no ftrace entry", caller->name, callee->name);
 			caller->status = ST_CHANGED;
+			caller->patched_why = PATCHED_CALLS;
+			caller->patched_for = callee;
 			if (needs_callers(caller)) {
 				caller->via_callers = true;
 				more = true;
@@ -123,7 +142,7 @@ void patch_notrace_callers(struct ctx *c)
 	do {
 		user = unreachable_use(c, &callee);
 		if (user)
-			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) and its address is used in %s, which patching its callers cannot reach; notrace functions cannot be patched",
-			    callee->name, user);
+			die(EXIT_REFUSED, "%s: changed function has no ftrace entry (call __fentry__) and its address is used in %s, which patching its callers cannot reach; notrace functions cannot be patched%s",
+			    callee->name, user, why_patched(callee));
 	} while (patch_callers(c));
 }
