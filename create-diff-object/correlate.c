@@ -123,17 +123,21 @@ static void through_users(struct ctx *c, bool content)
 }
 
 /* Static locals no twin function pair reached (used only from data or
- * special sections, like __func__.N): same exact name, if uncorrelated. */
+ * special sections, like __func__.N): same exact name, if uncorrelated; a
+ * name repeated in an object linked with ld -r from several sources (each
+ * numbers its own from 0) by its rank among the FILE blocks of one name. */
 static void statics_by_name(struct ctx *c)
 {
 	for_each_sym(&c->patched, p) {
 		struct sym *o;
 
-		if (p->twin || !is_static_local(p) || ht_count(&c->patched.sym_by_name, p->name) != 1 ||
-		    ht_count(&c->orig.sym_by_name, p->name) != 1)
+		if (p->twin || !is_static_local(p))
 			continue;
-		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
-		if (!o->twin && same_kind(p, o))
+		if (ht_count(&c->patched.sym_by_name, p->name) == 1 && ht_count(&c->orig.sym_by_name, p->name) == 1)
+			o = ht_get(&c->orig.sym_by_name, p->name, NULL);
+		else
+			o = same_rank(c, p);
+		if (o && !o->twin && same_kind(p, o))
 			pair(p, o);
 	}
 }
