@@ -26,12 +26,13 @@ struct layout {
 
 /* struct jump_entry, alt_instr, paravirt_patch_site, bug_entry,
  * exception_table_entry, static_call_site as x86_64 kernels from 3.10 to
- * 6.x define them. */
+ * 6.12 define them. */
 static const struct layout layouts[] = {
 	{ "__jump_table",	16, false, 3, { { 0, PC32 }, { 4, PC32 }, { 8, PC64 } } },
 	{ "__jump_table",	24, false, 3, { { 0, ABS64 }, { 8, ABS64 }, { 16, ABS64 } } },
 	{ ".altinstructions",	12, false, 2, { { 0, PC32 }, { 4, PC32 } } },
 	{ ".altinstructions",	13, false, 2, { { 0, PC32 }, { 4, PC32 } } },
+	{ ".altinstructions",	14, false, 2, { { 0, PC32 }, { 4, PC32 } } },	/* 6.3+: u32 ft_flags */
 	{ ".parainstructions",	16, true,  1, { { 0, ABS64 } } },
 	{ "__bug_table",	12, false, 2, { { 0, PC32 }, { 4, PC32 } } },
 	{ "__bug_table",	 8, false, 1, { { 0, PC32 } } },
