@@ -26,7 +26,20 @@ cache_list() {
 		total=$((total + kb))
 		printf '%-10s %-12s %s\n' "$((kb / 1024))M" "$(date -d "@$(last_used "$d")" +%F)" "$d"
 	done < <(cache_entries)
-	echo "total $((total / 1024))M in $KLP_CACHE"
+	echo "total $((total / 1024))M of kpatch-build's in $KLP_CACHE"
+	others
+}
+
+# The rest of $KLP_CACHE belongs to the test suites and bench/ (test
+# kernels, Debian's packages, fix-rate corpora): shown, so that the disk use
+# adds up, but never pruned by kpatch-build (banner/ and tools/ are
+# kpatch-build's own, a few kB).
+others() {
+	local d
+	while read -r d; do
+		printf '%-10s %-12s %s (not kpatch-build'"'"'s: the tests'"'"' or bench/'"'"'s; not pruned here)\n' \
+			"$(($(du -sk "$d" | cut -f1) / 1024))M" "$(date -d "@$(stat -c %Y "$d")" +%F)" "$d"
+	done < <(find "$KLP_CACHE" -mindepth 1 -maxdepth 1 -type d ! -name src ! -name tree ! -name banner ! -name tools 2>/dev/null | sort)
 }
 
 cache_prune() {
