@@ -408,7 +408,9 @@ void include_special(struct ctx *c)
 	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++) {
 		struct sec *sec = ht_get(&c->patched.sec_by_name, split_sections[i], NULL);
 
-		if (sec && sec->data && !sec->include)
+		/* an empty one too: an alternative with no replacement
+		 * (6.12's weak_wrmsr_fence) still points at its start */
+		if (sec && (sec->data || !sec->size) && !sec->include)
 			split(c, sec);
 		include_closure(c);
 	}
