@@ -18,13 +18,18 @@ last_used() { # DIR -> epoch seconds
 	stat -c %Y "$1"
 }
 
+# One line of the list: size, day of last use, path, remark.
+list_row() { # KB EPOCH PATH [REMARK]
+	printf '%-10s %-12s %s%s\n' "$(($1 / 1024))M" "$(date -d "@$2" +%F)" "$3" "${4:+ ($4)}"
+}
+
 cache_list() {
 	local d total=0 kb
 	printf '%-10s %-12s %s\n' SIZE LAST-USED ENTRY
 	while read -r d; do
 		kb=$(du -sk "$d" | cut -f1)
 		total=$((total + kb))
-		printf '%-10s %-12s %s\n' "$((kb / 1024))M" "$(date -d "@$(last_used "$d")" +%F)" "$d"
+		list_row "$kb" "$(last_used "$d")" "$d"
 	done < <(cache_entries)
 	echo "total $((total / 1024))M of kpatch-build's in $KLP_CACHE"
 	others
@@ -37,8 +42,7 @@ cache_list() {
 others() {
 	local d
 	while read -r d; do
-		printf '%-10s %-12s %s (not kpatch-build'"'"'s: the tests'"'"' or bench/'"'"'s; not pruned here)\n' \
-			"$(($(du -sk "$d" | cut -f1) / 1024))M" "$(date -d "@$(stat -c %Y "$d")" +%F)" "$d"
+		list_row "$(du -sk "$d" | cut -f1)" "$(stat -c %Y "$d")" "$d" "not kpatch-build's: the tests' or bench/'s; not pruned here"
 	done < <(find "$KLP_CACHE" -mindepth 1 -maxdepth 1 -type d ! -name src ! -name tree ! -name banner ! -name tools 2>/dev/null | sort)
 }
 

@@ -75,7 +75,7 @@ def main():
                 off, info, _ = RELA.unpack_from(data, s[4] + k * RELA.size)
                 lst.append((off, WIDTH.get(info & 0xffffffff, 8), (info >> 32) in fentry))
     read_by_code = set()  # symbol indexes, and (section, offset) pairs
-    for s in secs:
+    for s in secs if mode == "data" else []:
         if s[1] == SHT_RELA and s[6] == symtab and secs[s[7]][2] & SHF_EXECINSTR:
             for k in range(s[5] // RELA.size):
                 _, info, addend = RELA.unpack_from(data, s[4] + k * RELA.size)
