@@ -7,7 +7,10 @@
  * checked. Member names, offsets, sizes and bit-fields count (two members
  * of one size swapped, or a reserved field put to a new use, changes what
  * existing instances mean), and so do the members of anonymous nested
- * aggregates. Named aggregates nested in a member are checked on their own. */
+ * aggregates. Named aggregates nested in a member are checked on their own.
+ * Enumerators too: a value stored before the patch (a state, a kind) keeps
+ * its number, so a patch that renumbers one (a value inserted before it, a
+ * sentinel that grew) has the patched code read it as another. */
 #include "cdo.h"
 #include "hash.h"
 #include <dwarf.h>
@@ -27,11 +30,21 @@ struct agg {
 	Dwarf_Die die;
 };
 
+/* Keyed by its name: a C translation unit has one namespace for them. */
+struct enumr {
+	const char *name;		/* in the DWARF, which lives as long as dwfl */
+	char *key;			/* "enum conn_state", or "enumerator X" if anonymous */
+	long long value;
+};
+
 struct side {
 	Dwfl *dwfl;
 	struct agg *aggs;
 	size_t n;
 	struct ht by_key;
+	struct enumr *enums;
+	size_t nenums;
+	struct ht enum_by_name;
 };
 
 /* File scope, so that a refusal's exit leaves them reachable. */
@@ -205,13 +218,77 @@ static void add_agg(struct side *s, const char *key, Dwarf_Die *die)
 	*a = (struct agg){ .key = xstrdup(key), .sig = b.p, .siglen = b.len, .die = *die };
 }
 
-/* Reads PATH's aggregates; false when it has no DWARF (not checked). */
+/* DW_AT_const_value as the DWARF has it: equal values have equal forms
+ * in two objects of one compiler (data1..data8 are not sign-extended). */
+static bool enumr_value(Dwarf_Die *d, long long *v)
+{
+	Dwarf_Attribute a;
+	Dwarf_Sword sv;
+	Dwarf_Word uv;
+
+	if (!dwarf_attr(d, DW_AT_const_value, &a))
+		return false;
+	if (dwarf_whatform(&a) == DW_FORM_sdata || dwarf_whatform(&a) == DW_FORM_implicit_const) {
+		if (dwarf_formsdata(&a, &sv))
+			return false;
+		*v = (long long)sv;
+	} else {
+		if (dwarf_formudata(&a, &uv))
+			return false;
+		*v = (long long)uv;
+	}
+	return true;
+}
+
+static void add_enumerators(struct side *s, Dwarf_Die *en)
+{
+	const char *ename = die_name(en);
+	Dwarf_Die d;
+	char key[512];
+
+	if (dwarf_hasattr(en, DW_AT_declaration) || dwarf_child(en, &d) != 0)
+		return;
+	do {
+		const char *name = die_name(&d);
+		long long v;
+
+		if (dwarf_tag(&d) != DW_TAG_enumerator || !name || !enumr_value(&d, &v))
+			continue;
+		snprintf(key, sizeof(key), ename ? "enum %s" : "enumerator %s", ename ? ename : name);
+		s->enums = xgrow(s->enums, s->nenums, sizeof(*s->enums));
+		s->enums[s->nenums++] = (struct enumr){ .name = name, .key = xstrdup(key), .value = v };
+	} while (dwarf_siblingof(&d, &d) == 0);
+}
+
+/* The types defined in SCOPE (a CU, or an aggregate: clang puts a type
+ * defined inside a struct's definition under the struct's DIE, gcc at the
+ * CU's top level). */
+static void scan_types(struct side *s, Dwarf_Die *scope, int depth)
+{
+	Dwarf_Die d, agg;
+	char key[512];
+
+	if (depth >= MAX_NEST || dwarf_child(scope, &d) != 0)
+		return;
+	do {
+		int tag = dwarf_tag(&d);
+
+		if (agg_key(&d, &agg, key, sizeof(key)))
+			add_agg(s, key, &agg);
+		else if (tag == DW_TAG_enumeration_type)
+			add_enumerators(s, &d);
+		if (is_agg_tag(tag))
+			scan_types(s, &d, depth + 1);
+	} while (dwarf_siblingof(&d, &d) == 0);
+}
+
+/* Reads PATH's aggregates and enumerators; false when it has no DWARF (not
+ * checked). */
 static bool load_side(struct side *s, const char *path)
 {
 	Dwfl_Module *mod;
-	Dwarf_Die *cu = NULL, d, agg;
+	Dwarf_Die *cu = NULL;
 	Dwarf_Addr bias;
-	char key[512];
 
 	s->dwfl = dwfl_begin(&callbacks);
 	if (!s->dwfl)
@@ -221,18 +298,15 @@ static bool load_side(struct side *s, const char *path)
 		debug("%s: no DWARF (%s): struct layouts not checked", path, dwfl_errmsg(-1));
 		return false;
 	}
-	while ((cu = dwfl_module_nextcu(mod, cu, &bias))) {
-		if (dwarf_child(cu, &d) != 0)
-			continue;
-		do {
-			if (agg_key(&d, &agg, key, sizeof(key)))
-				add_agg(s, key, &agg);
-		} while (dwarf_siblingof(&d, &d) == 0);
-	}
-	debug("%s: %zu aggregates in its DWARF", path, s->n);
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias)))
+		scan_types(s, cu, 0);
+	debug("%s: %zu aggregates, %zu enumerators in its DWARF", path, s->n, s->nenums);
 	ht_init(&s->by_key, s->n);
 	for (size_t i = 0; i < s->n; i++)
 		ht_put(&s->by_key, s->aggs[i].key, &s->aggs[i]);
+	ht_init(&s->enum_by_name, s->nenums);
+	for (size_t i = 0; i < s->nenums; i++)
+		ht_put(&s->enum_by_name, s->enums[i].name, &s->enums[i]);
 	return true;
 }
 
@@ -318,35 +392,59 @@ static void describe(struct agg *o, struct agg *p, char *out, size_t len)
 		snprintf(out, len, "members of a nested anonymous struct or union changed");
 }
 
-/* "conn" of "struct conn": the name --allow-layout-change takes. */
+/* "conn" of "struct conn", "X" of "enumerator X": the name
+ * --allow-layout-change takes. */
 static const char *bare_name(const char *key)
 {
 	return strchr(key, ' ') + 1;
 }
 
-static bool allowed(const struct ctx *c, const char *key)
+static bool allowed(const struct ctx *c, const char *key, const char *enumerator)
 {
 	for (size_t i = 0; i < c->nallow_layout; i++)
-		if (!strcmp(c->allow_layout[i], key) || !strcmp(c->allow_layout[i], bare_name(key)))
+		if (!strcmp(c->allow_layout[i], key) || !strcmp(c->allow_layout[i], bare_name(key)) ||
+		    (enumerator && !strcmp(c->allow_layout[i], enumerator)))
 			return true;
 	return false;
 }
 
-/* Every changed aggregate is named in the one refusal, the first with its
- * difference: the engineer sees all of them at once. */
-void check_struct_layouts(struct ctx *c)
-{
-	enum { LISTED = 8 };
-	struct side *o = &sides[0], *p = &sides[1];
-	struct agg *first_o = NULL, *first_p = NULL;
-	struct buf also = { 0 };
-	size_t nchanged = 0;
+/* What the one refusal lists: every changed type once (an ld -r object
+ * has a copy per source), the first with its difference. */
+enum { LISTED = 8 };
+struct changes {
+	size_t n;
+	struct ht listed;
+	const char *first;
+	bool first_is_enum;
 	char what[512];
+	struct buf also;
+};
 
-	if (!load_side(o, c->a.orig) || !load_side(p, c->a.patched)) {
-		layout_free();
-		return;
+/* Lists KEY; true when it is the first, which the caller describes. */
+static bool add_change(struct changes *ch, const struct ctx *c, const char *key, const char *enumerator)
+{
+	size_t pos;
+
+	if (ht_get(&ch->listed, key, &pos))
+		return false;
+	ht_put(&ch->listed, key, (void *)key);
+	if (allowed(c, key, enumerator)) {
+		note("%s: %s, allowed by --allow-layout-change", key, enumerator ? "renumbered" : "layout changed");
+		return false;
 	}
+	if (!ch->n++) {
+		ch->first = key;
+		return true;
+	}
+	if (ch->n <= LISTED + 1) {
+		buf_add(&ch->also, ch->n > 2 ? ", " : "", ch->n > 2 ? 2 : 0);
+		buf_add(&ch->also, key, strlen(key));
+	}
+	return false;
+}
+
+static void changed_aggregates(struct changes *ch, const struct ctx *c, struct side *o, struct side *p)
+{
 	for (size_t i = 0; i < p->n; i++) {
 		struct agg *pa = &p->aggs[i], *first, *oa;
 		size_t pos;
@@ -354,31 +452,65 @@ void check_struct_layouts(struct ctx *c)
 		first = oa = ht_get(&o->by_key, pa->key, &pos);
 		while (oa && (oa->siglen != pa->siglen || memcmp(oa->sig, pa->sig, pa->siglen)))
 			oa = ht_next(&o->by_key, pa->key, &pos);
-		if (!first || oa)
-			continue;
-		if (allowed(c, pa->key)) {
-			note("%s: layout changed, allowed by --allow-layout-change", pa->key);
-			continue;
-		}
-		if (!nchanged++) {
-			first_o = first, first_p = pa;
-		} else if (nchanged <= LISTED + 1) {
-			buf_add(&also, nchanged > 2 ? ", " : "", nchanged > 2 ? 2 : 0);
-			buf_add(&also, pa->key, strlen(pa->key));
-		}
+		if (first && !oa && add_change(ch, c, pa->key, NULL))
+			describe(first, pa, ch->what, sizeof(ch->what));
 	}
-	if (nchanged) {
-		char more[48];
-		int n = nchanged > LISTED + 1 ? snprintf(more, sizeof(more), " and %zu more", nchanged - LISTED - 1) : 0;
+}
 
-		buf_add(&also, more, (size_t)n);
-		buf_add(&also, "", 1);
-		describe(first_o, first_p, what, sizeof(what));
-		die(EXIT_REFUSED, "%s: layout changed (%s)%s%s: the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
-		    first_p->key, what, nchanged > 1 ? "; also changed: " : "", nchanged > 1 ? (char *)also.p : "",
-		    bare_name(first_p->key));
+/* An enumerator both objects have, with a value the original has under
+ * none of its copies. New and removed enumerators change no stored value. */
+static void renumbered_enumerators(struct changes *ch, const struct ctx *c, struct side *o, struct side *p)
+{
+	for (size_t i = 0; i < p->nenums; i++) {
+		struct enumr *pe = &p->enums[i], *oe, *first;
+		size_t pos;
+
+		first = oe = ht_get(&o->enum_by_name, pe->name, &pos);
+		while (oe && oe->value != pe->value)
+			oe = ht_next(&o->enum_by_name, pe->name, &pos);
+		if (!first || oe || !add_change(ch, c, pe->key, pe->name))
+			continue;
+		ch->first_is_enum = true;
+		if (!strncmp(pe->key, "enumerator ", 11))
+			snprintf(ch->what, sizeof(ch->what), "renumbered (%lld -> %lld)", first->value, pe->value);
+		else
+			snprintf(ch->what, sizeof(ch->what), "%s renumbered (%lld -> %lld)", pe->name, first->value,
+				 pe->value);
 	}
-	buf_free(&also);
+}
+
+/* Every changed aggregate and renumbered enum is named in the one
+ * refusal, the first with its difference: the engineer sees all of them
+ * at once. */
+void check_struct_layouts(struct ctx *c)
+{
+	struct side *o = &sides[0], *p = &sides[1];
+	/* static, like sides: a refusal's exit leaves it reachable */
+	static struct changes ch;
+
+	if (!load_side(o, c->a.orig) || !load_side(p, c->a.patched)) {
+		layout_free();
+		return;
+	}
+	ht_init(&ch.listed, 16);
+	changed_aggregates(&ch, c, o, p);
+	renumbered_enumerators(&ch, c, o, p);
+	if (ch.n) {
+		char more[48];
+		int n = ch.n > LISTED + 1 ? snprintf(more, sizeof(more), " and %zu more", ch.n - LISTED - 1) : 0;
+		const char *also = ch.n > 1 ? "; also changed: " : "";
+
+		buf_add(&ch.also, more, (size_t)n);
+		buf_add(&ch.also, "", 1);
+		if (ch.first_is_enum)
+			die(EXIT_REFUSED, "%s: %s%s%s: values stored before the patch keep their old numbers, which the patched code would read as other enumerators (add new enumerators after the existing ones; --allow-layout-change %s only if no stored value outlives the transition)",
+			    ch.first, ch.what, also, ch.n > 1 ? (char *)ch.also.p : "", bare_name(ch.first));
+		die(EXIT_REFUSED, "%s: layout changed (%s)%s%s: the instances that exist keep the old layout, which the patched code would misread (keep the layout and add new fields as shadow variables; --allow-layout-change %s only if no instance outlives the transition)",
+		    ch.first, ch.what, also, ch.n > 1 ? (char *)ch.also.p : "", bare_name(ch.first));
+	}
+	buf_free(&ch.also);
+	ht_free(&ch.listed);
+	ch = (struct changes){ 0 };
 	layout_free();
 }
 
@@ -391,6 +523,10 @@ void layout_free(void)
 		}
 		free(sides[s].aggs);
 		ht_free(&sides[s].by_key);
+		for (size_t i = 0; i < sides[s].nenums; i++)
+			free(sides[s].enums[i].key);
+		free(sides[s].enums);
+		ht_free(&sides[s].enum_by_name);
 		if (sides[s].dwfl)
 			dwfl_end(sides[s].dwfl);
 		sides[s] = (struct side){ 0 };
