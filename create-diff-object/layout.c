@@ -32,8 +32,8 @@ struct agg {
 
 /* Keyed by its name: a C translation unit has one namespace for them. */
 struct enumr {
-	const char *name;		/* in the DWARF, which lives as long as dwfl */
-	char *key;			/* "enum conn_state", or "enumerator X" if anonymous */
+	const char *name, *ename;	/* in the DWARF (lives as long as dwfl); ename NULL if anonymous */
+	char *key;			/* made when a refusal names it */
 	long long value;
 };
 
@@ -244,7 +244,6 @@ static void add_enumerators(struct side *s, Dwarf_Die *en)
 {
 	const char *ename = die_name(en);
 	Dwarf_Die d;
-	char key[512];
 
 	if (dwarf_hasattr(en, DW_AT_declaration) || dwarf_child(en, &d) != 0)
 		return;
@@ -254,9 +253,8 @@ static void add_enumerators(struct side *s, Dwarf_Die *en)
 
 		if (dwarf_tag(&d) != DW_TAG_enumerator || !name || !enumr_value(&d, &v))
 			continue;
-		snprintf(key, sizeof(key), ename ? "enum %s" : "enumerator %s", ename ? ename : name);
 		s->enums = xgrow(s->enums, s->nenums, sizeof(*s->enums));
-		s->enums[s->nenums++] = (struct enumr){ .name = name, .key = xstrdup(key), .value = v };
+		s->enums[s->nenums++] = (struct enumr){ .name = name, .ename = ename, .value = v };
 	} while (dwarf_siblingof(&d, &d) == 0);
 }
 
@@ -457,6 +455,19 @@ static void changed_aggregates(struct changes *ch, const struct ctx *c, struct s
 	}
 }
 
+/* "enum conn_state", or "enumerator X" of an anonymous enum: the name a
+ * refusal gives, made only for an enumerator it names. */
+static const char *enumr_key(struct enumr *e)
+{
+	char key[512];
+
+	if (!e->key) {
+		snprintf(key, sizeof(key), e->ename ? "enum %s" : "enumerator %s", e->ename ? e->ename : e->name);
+		e->key = xstrdup(key);
+	}
+	return e->key;
+}
+
 /* An enumerator both objects have, with a value the original has under
  * none of its copies. New and removed enumerators change no stored value. */
 static void renumbered_enumerators(struct changes *ch, const struct ctx *c, struct side *o, struct side *p)
@@ -468,14 +479,11 @@ static void renumbered_enumerators(struct changes *ch, const struct ctx *c, stru
 		first = oe = ht_get(&o->enum_by_name, pe->name, &pos);
 		while (oe && oe->value != pe->value)
 			oe = ht_next(&o->enum_by_name, pe->name, &pos);
-		if (!first || oe || !add_change(ch, c, pe->key, pe->name))
+		if (!first || oe || !add_change(ch, c, enumr_key(pe), pe->name))
 			continue;
 		ch->first_is_enum = true;
-		if (!strncmp(pe->key, "enumerator ", 11))
-			snprintf(ch->what, sizeof(ch->what), "renumbered (%lld -> %lld)", first->value, pe->value);
-		else
-			snprintf(ch->what, sizeof(ch->what), "%s renumbered (%lld -> %lld)", pe->name, first->value,
-				 pe->value);
+		snprintf(ch->what, sizeof(ch->what), "%s%srenumbered (%lld -> %lld)", pe->ename ? pe->name : "",
+			 pe->ename ? " " : "", first->value, pe->value);
 	}
 }
 
