@@ -3,8 +3,8 @@
  * write the instances that already exist with the new layout: a member
  * added, removed, moved or resized is a refusal, named with the member.
  * Compared on the DWARF of both objects (libdwfl applies the relocations an
- * ET_REL object's .debug_info needs); objects without DWARF are not
- * checked. Member names, offsets, sizes and bit-fields count (two members
+ * ET_REL object's .debug_info needs); objects without DWARF cannot be
+ * checked, and a note says so. Member names, offsets, sizes and bit-fields count (two members
  * of one size swapped, or a reserved field put to a new use, changes what
  * existing instances mean), and so do the members of anonymous nested
  * aggregates. Named aggregates nested in a member are checked on their own.
@@ -293,7 +293,9 @@ static bool load_side(struct side *s, const char *path)
 		die(EXIT_ERROR, "libdwfl: %s", dwfl_errmsg(-1));
 	mod = dwfl_report_offline(s->dwfl, "obj", path, -1);
 	if (!mod || dwfl_report_end(s->dwfl, NULL, NULL) || !dwfl_module_getdwarf(mod, &bias)) {
-		debug("%s: no DWARF (%s): struct layouts not checked", path, dwfl_errmsg(-1));
+		/* a safety check skipped must be seen: say so, once per object */
+		note("no readable DWARF in %s (%s): struct layouts and enumerators not checked (a kernel built with CONFIG_DEBUG_INFO has it)",
+		     path, dwfl_errmsg(-1));
 		return false;
 	}
 	while ((cu = dwfl_module_nextcu(mod, cu, &bias)))
