@@ -105,8 +105,23 @@ static bool patch_callers(struct ctx *c)
 	return more;
 }
 
+/* R points into F's body, not at its entry: a jump to one of F's own
+ * labels. Only F's own code does that, such as the replacement of one of
+ * its alternatives (.altinstr_replacement) or an exception fixup, which come
+ * with F's new copy and stay with the old one: no use of F's address. */
+static bool into_body(const struct rel *r, const struct sym *f)
+{
+	const struct sym *t = r->sym;
+	GElf_Sxword off = sadd(r->addend, is_pcrel(r->type) ? 4 : 0);
+
+	if (t->type != STT_SECTION)
+		off = sadd(off, (GElf_Sxword)t->s->st_value);
+	return t->sec != f->sec || off != (GElf_Sxword)f->s->st_value;
+}
+
 /* The first reference to a function reached through its callers that no
- * caller can stand for: from data, or from code of no function. */
+ * caller can stand for: from data, or from code of no function (other than
+ * a jump into the function's own body). */
 static const char *unreachable_use(struct ctx *c, const struct sym **callee)
 {
 	for_each_sec(&c->patched, sec) {
@@ -116,6 +131,8 @@ static const char *unreachable_use(struct ctx *c, const struct sym **callee)
 			const struct sym *t = target_function(r);
 
 			if (!t || !t->via_callers)
+				continue;
+			if ((sec->sh->sh_flags & SHF_EXECINSTR) && !function_at(sec, r->off) && into_body(r, t))
 				continue;
 			if (!(sec->sh->sh_flags & SHF_EXECINSTR) || !function_at(sec, r->off)) {
 				const struct sym *user = sec->owner;
