@@ -146,5 +146,8 @@ bool is_special_name(const char *name);
  * so never compared; its relocations (many: ORC, return sites) are read
  * only by include_special. */
 bool is_special(const struct sec *sec);
+/* code cut into per-function pieces (.altinstr_replacement, .fixup,
+ * .altinstr_aux): included piece by piece, never whole (special.c) */
+bool is_split(const struct sec *sec);
 
 #endif

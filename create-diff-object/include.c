@@ -100,6 +100,8 @@ void include_need(const struct ctx *c, struct sec *from, struct rel *r)
 				anon = false;
 		if (is_excluded(ts))
 			die(EXIT_REFUSED, "%s: references excluded section %s", user_of(from, r->off), ts->name);
+		if (is_split(ts))
+			return;	/* the pieces it uses are copied by include_special */
 		if (is_string_sec(ts) || !ts->twin || !(ts->sh->sh_flags & SHF_WRITE) || anon)
 			include_sec(ts);
 		else

@@ -38,9 +38,24 @@ static const struct special specials[] = {
 	{ "__patchable_function_entries", NULL,			 8, KEEP_FIRST_RELOC, NULL },
 };
 
-/* Code referenced only by special entries, cut into the pieces those
- * entries point at; only pieces of kept entries are copied. */
-static const char *const split_sections[] = { ".fixup", ".altinstr_replacement" };
+/* Code in one section for all of an object's functions, cut into pieces;
+ * only the pieces included code uses are copied. A piece starts where a
+ * special entry points (an exception fixup, an alternative's replacement),
+ * or where a function jumps to (static_cpu_has()'s test of the CPU's
+ * feature bit in .altinstr_aux, which jumps back into the function). Copied
+ * whole, a piece of a function left out would jump into code of no
+ * function: objtool, run on the whole patch module on IBT kernels, gives
+ * up on it, and writes none of its sections. */
+enum piece_start { AT_ENTRIES, AT_JUMPS };
+static const struct {
+	const char *name;
+	enum piece_start start;
+} split_sections[] = {
+	{ ".fixup", AT_ENTRIES },
+	{ ".altinstr_replacement", AT_ENTRIES },
+	{ ".altinstr_aux", AT_JUMPS },
+};
+#define NSPLIT (sizeof(split_sections) / sizeof(split_sections[0]))
 #define NSPECIAL (sizeof(specials) / sizeof(specials[0]))
 
 /* kept[i]: entry i of specials[i] kept (for KEEP_BY_INDEX followers) */
@@ -60,10 +75,10 @@ bool is_special(const struct sec *sec)
 	return is_special_name(sec->name);
 }
 
-static bool is_split(const struct sec *sec)
+bool is_split(const struct sec *sec)
 {
-	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++)
-		if (!strcmp(sec->name, split_sections[i]))
+	for (size_t i = 0; i < NSPLIT; i++)
+		if (!strcmp(sec->name, split_sections[i].name))
 			return true;
 	return false;
 }
@@ -253,9 +268,23 @@ static size_t piece_of(const GElf_Sxword *starts, size_t n, GElf_Sxword off)
 	return lo;
 }
 
-/* Cut SEC at every offset special entries point at; copy the pieces that
- * kept entries use into a new section and move their relocations. */
-static void split(struct ctx *c, struct sec *sec)
+/* The offset of SEC that R, of section FROM, points at: a jump's
+ * displacement counts from the end of its 4 bytes. */
+static GElf_Sxword target_in(const struct sec *from, const struct rel *r)
+{
+	return from && (from->sh->sh_flags & SHF_EXECINSTR) && is_pcrel(r->type) ? sadd(r->addend, 4) : r->addend;
+}
+
+/* Code that refers to a piece: AT_ENTRIES, special entries (kept ones are
+ * in the synthesized sections); AT_JUMPS, functions. */
+static bool refers(enum piece_start how, const struct sec *s)
+{
+	return how == AT_ENTRIES ? is_special_name(s->name) : (may_refer(s) && (s->sh->sh_flags & SHF_EXECINSTR));
+}
+
+/* Cut SEC where its referrers point; copy the pieces that kept entries or
+ * included functions use into a new section and move their relocations. */
+static void split(struct ctx *c, struct sec *sec, enum piece_start how)
 {
 	GElf_Sxword *starts = xgrow(NULL, 0, sizeof(*starts)), *newoff;
 	size_t n = 1, nsynth = c->nsynths, outi;
@@ -264,14 +293,16 @@ static void split(struct ctx *c, struct sec *sec)
 
 	starts[0] = 0;
 	for_each_sec(&c->patched, s) {
-		if (!is_special_name(s->name))
+		if (s == sec || !refers(how, s))
 			continue;
-		for_each_rel(s, r)
-			if (r->sym->sec == sec && r->sym->type == STT_SECTION && r->addend > 0 &&
-			    (size_t)r->addend < sec->size) {
+		for_each_rel(s, r) {
+			GElf_Sxword off = target_in(s, r);
+
+			if (r->sym->sec == sec && r->sym->type == STT_SECTION && off > 0 && (size_t)off < sec->size) {
 				starts = xgrow(starts, n, sizeof(*starts));
-				starts[n++] = r->addend;
+				starts[n++] = off;
 			}
+		}
 	}
 	qsort(starts, n, sizeof(*starts), cmp_off);
 	keep = xcalloc(n, sizeof(*keep));
@@ -282,6 +313,14 @@ static void split(struct ctx *c, struct sec *sec)
 
 			if (r->sym->sec == sec && r->sym->type == STT_SECTION)
 				keep[piece_of(starts, n, r->addend)] = true;
+		}
+	if (how == AT_JUMPS)
+		for_each_sec(&c->patched, s) {
+			if (!s->include || s == sec || !refers(how, s))
+				continue;
+			for_each_rel(s, r)
+				if (r->sym->sec == sec && r->sym->type == STT_SECTION)
+					keep[piece_of(starts, n, target_in(s, r))] = true;
 		}
 	for (outi = 0; outi < n && !keep[outi]; outi++)
 		;
@@ -307,7 +346,8 @@ static void split(struct ctx *c, struct sec *sec)
 					  r->type, r->addend, r->sym);
 			}
 	}
-	/* entries now point into the new section */
+	/* entries, and the included functions' jumps, now point into the new
+	 * section (write.c relocates them against it) */
 	for (size_t i = 0; i < nsynth; i++)
 		for (size_t k = 0; k < c->synths[i].nrels; k++) {
 			struct rel *r = &c->synths[i].rels[k];
@@ -317,6 +357,17 @@ static void split(struct ctx *c, struct sec *sec)
 				continue;
 			p = piece_of(starts, n, r->addend);
 			r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
+		}
+	if (how == AT_JUMPS)
+		for_each_sec(&c->patched, s) {
+			if (!s->include || s == sec || !refers(how, s))
+				continue;
+			for_each_rel(s, r)
+				if (r->sym->sec == sec && r->sym->type == STT_SECTION) {
+					size_t p = piece_of(starts, n, target_in(s, r));
+
+					r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
+				}
 		}
 	free(starts);
 	free(keep);
@@ -405,13 +456,13 @@ void include_special(struct ctx *c)
 		/* entries may pull in strings and new code */
 		include_closure(c);
 	}
-	for (size_t i = 0; i < sizeof(split_sections) / sizeof(split_sections[0]); i++) {
-		struct sec *sec = ht_get(&c->patched.sec_by_name, split_sections[i], NULL);
+	for (size_t i = 0; i < NSPLIT; i++) {
+		struct sec *sec = ht_get(&c->patched.sec_by_name, split_sections[i].name, NULL);
 
 		/* an empty one too: an alternative with no replacement
 		 * (6.12's weak_wrmsr_fence) still points at its start */
 		if (sec && (sec->data || !sec->size) && !sec->include)
-			split(c, sec);
+			split(c, sec, split_sections[i].start);
 		include_closure(c);
 	}
 	/* drop special sections that kept nothing */

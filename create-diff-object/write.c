@@ -127,8 +127,10 @@ static void klp_reloc(struct ctx *c, size_t sec, const struct rel *r, const char
 	memcpy(o.relocs.p + base + 40, &addend, 8);
 	/* In code, the site also keeps a relocation to KLP_PLACEHOLDER: objtool,
 	 * which runs over the linked patch module on kernels with IBT, needs a
-	 * destination for every call and jump. create-klp-module drops it. */
-	if (o.secs[sec].flags & SHF_EXECINSTR)
+	 * destination for every call and jump, and a key for every jump label
+	 * (it gives up on the module without: "can't find key reloc"; the
+	 * addend keeps the key's likely bit). create-klp-module drops it. */
+	if ((o.secs[sec].flags & SHF_EXECINSTR) || !strcmp(o.secs[sec].name, "__jump_table"))
 		add_rel(sec, r->off, r->type, r->addend, undef_sym(KLP_PLACEHOLDER));
 	/* relocations of .livepatch.relocs are collected here, attached below */
 	o.nklp++;
