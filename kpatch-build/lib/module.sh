@@ -15,12 +15,16 @@ objtool_sections=(.return_sites .retpoline_sites .call_sites .ibt_endbr_seal .cf
 # one-object module, which objtool had processed): objtool would then write
 # none for the template's functions (its return thunks left unpatched:
 # "Unpatched return thunk in use"). They go, and objtool writes them for the
-# whole module, as it did for the objects they come from.
+# whole module, as it did for the objects they come from. So do the
+# __pfx_ symbols objtool made for such an object's functions: objtool makes
+# them again, without looking for one, and two of a global function's do
+# not link ("multiple definition of __pfx_dm_bufio_client_create").
 strip_objtool_sections() { # OBJECT
 	local s args=()
 	grep -qE '^CONFIG_(X86_KERNEL_IBT|LTO_CLANG)=y' "$objdir/.config" || return 0
 	for s in "${objtool_sections[@]}"; do args+=(--remove-section="$s" --remove-section=".rela$s"); done
-	run objcopy "${args[@]}" "$1" || die "$E_MODULE" "objcopy could not drop objtool's sections from $1"
+	run objcopy "${args[@]}" --wildcard --strip-symbol='__pfx_*' "$1" ||
+		die "$E_MODULE" "objcopy could not drop objtool's sections and __pfx_ symbols from $1"
 }
 
 # Built in the tree's own module directory (make_module, submake.sh); the
