@@ -31,13 +31,22 @@ struct sym *function_at(const struct sec *sec, GElf_Sxword off)
 	return f->parent ? f->parent : f;
 }
 
+/* The offset in its target's section a relocation of code points at: a
+ * jump's displacement counts from the end of its 4 bytes. */
+static GElf_Sxword target_off(const struct rel *r)
+{
+	GElf_Sxword off = sadd(r->addend, is_pcrel(r->type) ? 4 : 0);
+
+	return r->sym->type == STT_SECTION ? off : sadd(off, (GElf_Sxword)r->sym->s->st_value);
+}
+
 /* The function a relocation points at (through a section symbol too). */
 static struct sym *target_function(const struct rel *r)
 {
 	struct sym *t = r->sym;
 
 	if (t->type == STT_SECTION)
-		return t->sec ? function_at(t->sec, r->addend + (is_pcrel(r->type) ? 4 : 0)) : NULL;
+		return t->sec ? function_at(t->sec, target_off(r)) : NULL;
 	if (t->type != STT_FUNC)
 		return NULL;
 	return t->parent ? t->parent : t;
@@ -111,12 +120,7 @@ static bool patch_callers(struct ctx *c)
  * with F's new copy and stay with the old one: no use of F's address. */
 static bool into_body(const struct rel *r, const struct sym *f)
 {
-	const struct sym *t = r->sym;
-	GElf_Sxword off = sadd(r->addend, is_pcrel(r->type) ? 4 : 0);
-
-	if (t->type != STT_SECTION)
-		off = sadd(off, (GElf_Sxword)t->s->st_value);
-	return t->sec != f->sec || off != (GElf_Sxword)f->s->st_value;
+	return r->sym->sec != f->sec || target_off(r) != (GElf_Sxword)f->s->st_value;
 }
 
 /* The first reference to a function reached through its callers that no

@@ -282,12 +282,50 @@ static bool refers(enum piece_start how, const struct sec *s)
 	return how == AT_ENTRIES ? is_special_name(s->name) : (may_refer(s) && (s->sh->sh_flags & SHF_EXECINSTR));
 }
 
+/* A relocation that uses a piece of a split section, and where in it. */
+struct piece_user {
+	struct rel *r;
+	GElf_Sxword at;
+};
+
+/* The relocations that use SEC's pieces: the kept special entries (the
+ * synthesized sections made so far), and with AT_JUMPS the included
+ * functions' jumps. Pointers into the synthesized sections' relocations
+ * stay valid: split() adds relocations only to the section it makes. */
+static struct piece_user *piece_users(struct ctx *c, const struct sec *sec, enum piece_start how, size_t *n)
+{
+	struct piece_user *users = xgrow(NULL, 0, sizeof(*users));
+
+	*n = 0;
+	for (size_t i = 0; i < c->nsynths; i++)
+		for (size_t k = 0; k < c->synths[i].nrels; k++) {
+			struct rel *r = &c->synths[i].rels[k];
+
+			if (r->sym->sec == sec && r->sym->type == STT_SECTION) {
+				users = xgrow(users, *n, sizeof(*users));
+				users[(*n)++] = (struct piece_user){ r, r->addend };
+			}
+		}
+	if (how == AT_JUMPS)
+		for_each_sec(&c->patched, s) {
+			if (!s->include || s == sec || !refers(how, s))
+				continue;
+			for_each_rel(s, r)
+				if (r->sym->sec == sec && r->sym->type == STT_SECTION) {
+					users = xgrow(users, *n, sizeof(*users));
+					users[(*n)++] = (struct piece_user){ r, target_in(s, r) };
+				}
+		}
+	return users;
+}
+
 /* Cut SEC where its referrers point; copy the pieces that kept entries or
  * included functions use into a new section and move their relocations. */
 static void split(struct ctx *c, struct sec *sec, enum piece_start how)
 {
 	GElf_Sxword *starts = xgrow(NULL, 0, sizeof(*starts)), *newoff;
-	size_t n = 1, nsynth = c->nsynths, outi;
+	size_t n = 1, outi, nusers;
+	struct piece_user *users;
 	bool *keep;
 	struct synth *out;
 
@@ -307,24 +345,13 @@ static void split(struct ctx *c, struct sec *sec, enum piece_start how)
 	qsort(starts, n, sizeof(*starts), cmp_off);
 	keep = xcalloc(n, sizeof(*keep));
 	newoff = xcalloc(n, sizeof(*newoff));
-	for (size_t i = 0; i < nsynth; i++)
-		for (size_t k = 0; k < c->synths[i].nrels; k++) {
-			struct rel *r = &c->synths[i].rels[k];
-
-			if (r->sym->sec == sec && r->sym->type == STT_SECTION)
-				keep[piece_of(starts, n, r->addend)] = true;
-		}
-	if (how == AT_JUMPS)
-		for_each_sec(&c->patched, s) {
-			if (!s->include || s == sec || !refers(how, s))
-				continue;
-			for_each_rel(s, r)
-				if (r->sym->sec == sec && r->sym->type == STT_SECTION)
-					keep[piece_of(starts, n, target_in(s, r))] = true;
-		}
+	users = piece_users(c, sec, how, &nusers);
+	for (size_t u = 0; u < nusers; u++)
+		keep[piece_of(starts, n, users[u].at)] = true;
 	for (outi = 0; outi < n && !keep[outi]; outi++)
 		;
 	if (outi == n) {
+		free(users);
 		free(starts);
 		free(keep);
 		free(newoff);
@@ -348,27 +375,12 @@ static void split(struct ctx *c, struct sec *sec, enum piece_start how)
 	}
 	/* entries, and the included functions' jumps, now point into the new
 	 * section (write.c relocates them against it) */
-	for (size_t i = 0; i < nsynth; i++)
-		for (size_t k = 0; k < c->synths[i].nrels; k++) {
-			struct rel *r = &c->synths[i].rels[k];
-			size_t p;
+	for (size_t u = 0; u < nusers; u++) {
+		size_t p = piece_of(starts, n, users[u].at);
 
-			if (r->sym->sec != sec || r->sym->type != STT_SECTION)
-				continue;
-			p = piece_of(starts, n, r->addend);
-			r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
-		}
-	if (how == AT_JUMPS)
-		for_each_sec(&c->patched, s) {
-			if (!s->include || s == sec || !refers(how, s))
-				continue;
-			for_each_rel(s, r)
-				if (r->sym->sec == sec && r->sym->type == STT_SECTION) {
-					size_t p = piece_of(starts, n, target_in(s, r));
-
-					r->addend = sadd(sadd(r->addend, -starts[p]), newoff[p]);
-				}
-		}
+		users[u].r->addend = sadd(sadd(users[u].r->addend, -starts[p]), newoff[p]);
+	}
+	free(users);
 	free(starts);
 	free(keep);
 	free(newoff);
