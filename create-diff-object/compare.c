@@ -347,14 +347,39 @@ static const char *export_of(const struct sym *s)
 	return NULL;
 }
 
+/* The function or variable NAME of the patched object that the original
+ * does not have, or NULL. */
+static const struct sym *new_definition(struct ctx *c, const char *name)
+{
+	size_t pos;
+
+	for (struct sym *s = ht_get(&c->patched.sym_by_name, name, &pos); s;
+	     s = ht_next(&c->patched.sym_by_name, name, &pos))
+		if (s->sec && !s->twin && (s->type == STT_FUNC || s->type == STT_OBJECT))
+			return s;
+	return NULL;
+}
+
+/* A new export of something the patch adds is not made: the patch's own
+ * code reaches it directly, no module built for the running kernel can want
+ * it, and a patch module exporting it would keep a later cumulative patch
+ * that exports it too from loading. An existing symbol newly exported is
+ * refused: the export would be the fix's whole effect. */
 static void check_export_changes(struct ctx *c)
 {
 	const char *name;
 
-	for_each_sym(&c->patched, s)
-		if (!s->twin && (name = export_of(s)))
-			die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
-			    c->a.patched, name);
+	for_each_sym(&c->patched, s) {
+		if (s->twin || !(name = export_of(s)))
+			continue;
+		if (new_definition(c, name)) {
+			note("%s: new, and exported by the fix: the patch carries it without the export (its own code reaches it without one; a live patch adds no exports)",
+			     name);
+			continue;
+		}
+		die(EXIT_REFUSED, "%s: new export of %s (a live patch cannot add an export: the export tables are fixed at boot and module load; a module that needs it needs a kernel update)",
+		    c->a.patched, name);
+	}
 	for_each_sym(&c->orig, s)
 		if (!s->twin && (name = export_of(s)))
 			die(EXIT_REFUSED, "%s: export of %s removed (a live patch cannot withdraw an export: modules may use it until the kernel is updated)",

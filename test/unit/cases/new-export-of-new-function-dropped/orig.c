@@ -1,0 +1,4 @@
+/* The fix moves a loop out of f into a new exported helper (a stable fix
+ * whose other half, in another module, calls the helper). */
+#include "kmacros.h"
+int f(int *v, int n) { int s = 0; for (int i = 0; i < n; i++) s += v[i]; return s + 1; }
