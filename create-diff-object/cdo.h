@@ -54,6 +54,10 @@ struct ctx {
 	size_t nrewrites;
 	const char **allow_layout;	/* --allow-layout-change NAMEs (argv) */
 	size_t nallow_layout;
+	/* --via-callers NAMEs (argv): global notrace functions the patch
+	 * replaces through their callers, in this object and in others */
+	const char **via_callers;
+	size_t nvia_callers;
 };
 
 /* symtab.c: the parent's symbol table and Module.symvers */

@@ -61,6 +61,7 @@ struct sym {
 	unsigned char type, bind;
 	bool include, ignore, has_fentry;
 	bool via_callers;		/* changed notrace function: its callers are patched instead */
+	bool callers_elsewhere;		/* --via-callers: a global one, called from other objects too */
 	/* an unchanged function patched all the same: because it reads the
 	 * new copy of (READS) or calls the notrace (CALLS) this symbol */
 	enum { PATCHED_AS_CHANGED, PATCHED_READS, PATCHED_CALLS } patched_why;

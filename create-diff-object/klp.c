@@ -30,6 +30,9 @@ bool klp_is_exported(struct ctx *c, const struct sym *sym)
 
 	if (sym->bind == STB_LOCAL || sym->type == STT_SECTION)
 		return false;
+	/* --via-callers: the patch's copy, defined by another of its objects */
+	if (!sym->sec && sym->via_callers)
+		return true;
 	if (other_module_export(c, sym))
 		return false;
 	owner = symvers_owner(sym->name);

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: create-diff-object [-d] [--allow-layout-change NAME]... ORIG.o PATCHED.o PARENT SYMTAB\n"
+	"usage: create-diff-object [-d] [--allow-layout-change NAME]... [--via-callers NAME]...\n"
+	"                          ORIG.o PATCHED.o PARENT SYMTAB\n"
 	"                          SYMVERS MODNAME OUTPUT.o\n"
 	"\n"
 	"Compare two builds of a kernel object (-ffunction-sections -fdata-sections)\n"
@@ -21,6 +22,13 @@ static const char usage[] =
 	"  --allow-layout-change NAME\n"
 	"           accept a changed layout of struct, union or typedef NAME (by\n"
 	"           default refused: existing instances keep the old layout)\n"
+	"  --via-callers NAME\n"
+	"           NAME, a global function without an ftrace entry that the patch\n"
+	"           changes, is replaced through its callers: where this object\n"
+	"           defines it, it is carried as plain code; every function here\n"
+	"           that calls it is patched, its calls going to the patch's copy\n"
+	"           (kpatch-build gives every object of the patch the same list,\n"
+	"           with the objects of the parent that call NAME)\n"
 	"\n"
 	"Entry sizes of special sections: BUG_STRUCT_SIZE, JUMP_STRUCT_SIZE,\n"
 	"ALT_STRUCT_SIZE, EX_STRUCT_SIZE, PARA_STRUCT_SIZE, ORC_STRUCT_SIZE,\n"
@@ -46,11 +54,14 @@ static void parse_args(int argc, char **argv, struct ctx *c)
 		exit(EXIT_WRITTEN);
 	}
 	c->allow_layout = xcalloc((size_t)argc, sizeof(*c->allow_layout));
+	c->via_callers = xcalloc((size_t)argc, sizeof(*c->via_callers));
 	for (; i < argc; i++) {
 		if (!strcmp(argv[i], "-d"))
 			g_debug = true;
 		else if (!strcmp(argv[i], "--allow-layout-change") && i + 1 < argc && *argv[i + 1])
 			c->allow_layout[c->nallow_layout++] = argv[++i];
+		else if (!strcmp(argv[i], "--via-callers") && i + 1 < argc && *argv[i + 1])
+			c->via_callers[c->nvia_callers++] = argv[++i];
 		else
 			break;
 	}
@@ -87,6 +98,7 @@ static void cleanup(void)
 	free(ctx.synths);
 	free(ctx.rewrites);
 	free(ctx.allow_layout);
+	free(ctx.via_callers);
 }
 
 void include_free(void);

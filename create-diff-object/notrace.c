@@ -5,10 +5,16 @@
  * have no entry). Such a function is local: every call to it is in this
  * object. Its callers are patched instead, and it comes along as plain code
  * only they call; a caller that is notrace too passes the change on to its
- * own callers. A global one, or one whose address is stored in data, is
- * left to check_refusals, which refuses it. */
+ * own callers. A global one is the same when kpatch-build names it with
+ * --via-callers: it has found the other objects of the parent that call it,
+ * and gives them the same option, so that their callers are patched too and
+ * call the patch's copy (an undefined symbol here, linked in the patch
+ * module). One whose address is stored in data, or a global one not named,
+ * is left to check_refusals, which refuses it. */
 #include "cdo.h"
+#include "hash.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_init_code(const struct sec *sec)
@@ -45,6 +51,8 @@ static struct sym *target_function(const struct rel *r)
 {
 	struct sym *t = r->sym;
 
+	if (!t->sec && t->type != STT_SECTION)
+		return t->via_callers ? t : NULL;	/* --via-callers, defined in another object */
 	if (t->type == STT_SECTION)
 		return t->sec ? function_at(t->sec, target_off(r)) : NULL;
 	if (t->type != STT_FUNC)
@@ -55,7 +63,7 @@ static struct sym *target_function(const struct rel *r)
 static bool needs_callers(const struct sym *s)
 {
 	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->has_fentry &&
-	       s->bind == STB_LOCAL && s->sec && !s->via_callers;
+	       (s->bind == STB_LOCAL || s->callers_elsewhere) && s->sec && !s->via_callers;
 }
 
 const char *why_patched(const struct sym *s)
@@ -149,15 +157,80 @@ static const char *unreachable_use(struct ctx *c, const struct sym **callee)
 	return NULL;
 }
 
+/* The --via-callers names: a global one defined here may be reached through
+ * its callers; an undefined one is such a function of another object, whose
+ * callers here are patched. */
+static bool mark_via_callers(struct ctx *c)
+{
+	struct ht names;
+	size_t pos;
+	bool any = false;
+
+	if (!c->nvia_callers)
+		return false;
+	ht_init(&names, c->nvia_callers);
+	for (size_t i = 0; i < c->nvia_callers; i++)
+		ht_put(&names, c->via_callers[i], (void *)c->via_callers[i]);
+	for (struct elf *elf = &c->orig; elf; elf = elf == &c->orig ? &c->patched : NULL)
+		for_each_sym(elf, s) {
+			if (s->bind == STB_LOCAL || s->type == STT_SECTION || !ht_get(&names, s->name, &pos))
+				continue;
+			if (s->sec)
+				s->callers_elsewhere = true;
+			else if (elf == &c->patched)
+				any = s->via_callers = true;
+			else
+				s->via_callers = true;	/* for list_callers */
+		}
+	ht_free(&names);
+	return any;
+}
+
+/* For kpatch-build, which checks that every function of the running parent
+ * that calls a --via-callers function is patched: the functions of this
+ * object that refer to it (before the patch as after; not __init code,
+ * which never runs again, nor its own code). */
+static void list_callers(struct ctx *c)
+{
+	for (size_t i = 0; i < c->nvia_callers; i++) {
+		struct buf names = { 0 };
+		struct ht seen;
+		size_t pos;
+
+		ht_init(&seen, 16);
+
+		for (struct elf *elf = &c->orig; elf; elf = elf == &c->orig ? &c->patched : NULL)
+			for_each_sec(elf, sec) {
+				if (!may_refer(sec) || !(sec->sh->sh_flags & SHF_EXECINSTR) || is_init_code(sec))
+					continue;
+				for_each_rel(sec, r) {
+					const struct sym *f = function_at(sec, r->off), *t = target_function(r);
+
+					if (f && t && t != f && t->bind != STB_LOCAL && !strcmp(t->name, c->via_callers[i]) &&
+					    !ht_get(&seen, f->name, &pos)) {
+						ht_put(&seen, f->name, (void *)f);
+						buf_add(&names, " ", 1);
+						buf_add(&names, f->name, strlen(f->name));
+					}
+				}
+			}
+		ht_free(&seen);
+		buf_add(&names, "", 1);
+		note("callers of %s:%s", c->via_callers[i], names.len > 1 ? (const char *)names.p : " none");
+		buf_free(&names);
+	}
+}
+
 void patch_notrace_callers(struct ctx *c)
 {
 	const struct sym *callee = NULL;
 	const char *user;
-	bool any = false;
+	bool any = mark_via_callers(c);
 
 	for_each_sym(&c->patched, s)
 		if (needs_callers(s))
 			any = s->via_callers = true;
+	list_callers(c);
 	if (!any)
 		return;
 	do {

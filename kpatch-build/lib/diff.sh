@@ -65,25 +65,40 @@ parent_of() {
 	esac
 }
 
-diff_objects() {
-	local obj parent rel symtab rc line outputs=0 sizes=() cdo_args=()
-	mapfile -t sizes < <(struct_sizes)
-	mkdir -p "$tmp/diff"
-	[[ $debug -gt 0 ]] && cdo_args+=(-d)
-	cdo_args+=("${allow_layouts[@]}")
-	while read -r obj; do
+# One create-diff-object run: OBJ's ORIG and PATCHED builds. Returns its exit
+# code; its messages are in $tmp/cdo.err (and the log).
+run_cdo() { # OBJ ORIG PATCHED PARENT REL
+	local symtab rc=0 f
+	if [[ $4 == vmlinux ]]; then symtab=$vmlinux; else symtab=$(module_symtab "$4" "$5"); fi
+	local args=("${cdo_args[@]}")
+	for f in "${via_callers[@]}"; do args+=(--via-callers "$f"); done
+	echo "+ create-diff-object $1 ($4)" >>"$LOG"
+	env "${sizes[@]}" "$CDO" "${args[@]}" "$2" "$3" "$4" "$symtab" \
+		"$symvers" "${name//-/_}" "$tmp/diff/$(tr / _ <<<"$1")" >>"$LOG" 2>"$tmp/cdo.err" || rc=$?
+	cat "$tmp/cdo.err" >>"$LOG"
+	# the functions that refer to a --via-callers one, for check_via_callers
+	sed -n "s/^create-diff-object: [^:]*: callers of \([^:]*\):/$4 \1/p" "$tmp/cdo.err" | sed 's/ none$//' >>"$tmp/callers-seen"
+	return "$rc"
+}
+
+# Every changed object, and the objects diffed only for their callers of a
+# --via-callers function. Returns 1 when a run refused a global function
+# without an ftrace entry that can be reached through its callers (added
+# to via_callers: the pass is run again).
+diff_pass() {
+	local obj parent rel rc line kind f outputs=0
+	rm -rf "$tmp/diff" && mkdir -p "$tmp/diff"
+	: >"$tmp/callers-seen"
+	while read -r kind obj; do
 		read -r parent rel <<<"$(parent_of "$obj")"
-		if [[ $parent == vmlinux ]]; then
-			symtab=$vmlinux
-		else
-			symtab=$(module_symtab "$parent" "$rel")
-		fi
-		[[ -f $tmp/cc/orig/$obj ]] || die "$E_DIFF" "$obj is new (not in the original build); new objects cannot be live patched"
+		grep -qx "$parent ${rel:--}" "$tmp/parents" 2>/dev/null || echo "$parent ${rel:--}" >>"$tmp/parents"
 		rc=0
-		echo "+ create-diff-object $obj ($parent)" >>"$LOG"
-		env "${sizes[@]}" "$CDO" "${cdo_args[@]}" "$tmp/cc/orig/$obj" "$tmp/patched/$obj" "$parent" "$symtab" \
-			"$symvers" "${name//-/_}" "$tmp/diff/$(tr / _ <<<"$obj")" >>"$LOG" 2>"$tmp/cdo.err" || rc=$?
-		cat "$tmp/cdo.err" >>"$LOG"
+		if [[ $kind == changed ]]; then
+			[[ -f $tmp/cc/orig/$obj ]] || die "$E_DIFF" "$obj is new (not in the original build); new objects cannot be live patched"
+			run_cdo "$obj" "$tmp/cc/orig/$obj" "$tmp/patched/$obj" "$parent" "$rel" || rc=$?
+		else
+			run_cdo "$obj" "$tmp/callers/$obj" "$tmp/callers/$obj" "$parent" "$rel" || rc=$?
+		fi
 		case $rc in
 		0)
 			outputs=$((outputs + 1))
@@ -94,8 +109,32 @@ diff_objects() {
 				< <(grep -v -E '^create-diff-object: (ERROR|DEBUG)' "$tmp/cdo.err" || true)
 			;;
 		3) progress "  $obj: no change" ;;
+		2)
+			f=$(refused_notrace_global "$tmp/cdo.err" "$tmp/${kind/changed/patched}/$obj" || true)
+			if [[ -z $f || " ${via_callers[*]} " == *" $f "* ]]; then
+				cat "$tmp/cdo.err" >&2
+				die "$E_DIFF" "create-diff-object refused $obj (exit $rc)"
+			fi
+			add_via_callers "$f" "$obj" "$parent"
+			return 1
+			;;
 		*) cat "$tmp/cdo.err" >&2; die "$E_DIFF" "create-diff-object refused $obj (exit $rc)" ;;
 		esac
-	done <"$tmp/cc/changed"
+	done < <(sed 's/^/changed /' "$tmp/cc/changed"; sed 's/^/callers /' "$tmp/caller-objects")
 	[[ $outputs -gt 0 ]] || die "$E_DIFF" "no changes found in any object (a change of __LINE__ only, or of code that is not compiled in?)"
+}
+
+diff_objects() {
+	local round sizes=() cdo_args=()
+	mapfile -t sizes < <(struct_sizes)
+	[[ $debug -gt 0 ]] && cdo_args+=(-d)
+	cdo_args+=("${allow_layouts[@]}")
+	: >"$tmp/caller-objects"
+	# each round adds one function reached through its callers
+	for round in 1 2 3 4 5 6 7 8; do
+		diff_pass && break
+		[[ $round -lt 8 ]] || die "$E_DIFF" "more than 7 functions without an ftrace entry to reach through their callers: ${via_callers[*]}"
+		progress "  diffing again, with the callers of ${via_callers[*]}"
+	done
+	check_via_callers
 }

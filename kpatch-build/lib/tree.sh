@@ -153,7 +153,9 @@ include_index() {
 # a superset, from the #include lines of the tree (indexed once per source).
 # An include matches a file when it resolves against the includer's
 # directory or is a path suffix of it (<linux/x.h>, "x.h" through -I).
-includers_of() { # FILE...
+# The #include index of the source (made once): "F FILE" for every C, header
+# and assembly file that x86 can build, and "FILE INCLUDE" lines. Its path.
+indexed_includes() {
 	local index
 	index=$(include_index)
 	if [[ ! -s $index ]]; then
@@ -171,6 +173,12 @@ includers_of() { # FILE...
 		rm -f "$index.files"
 		mv "$index.$$" "$index"
 	fi
+	echo "$index"
+}
+
+includers_of() { # FILE...
+	local index
+	index=$(indexed_includes)
 	printf '%s\n' "$@" | LC_ALL=C awk '
 		function norm(p,   n, i, parts, out, k) {
 			n = split(p, parts, "/"); k = 0
