@@ -77,8 +77,13 @@ add_via_callers() { # FUNC OBJ PARENT
 	local why="$func (in $obj): changed function has no ftrace entry (call __fentry__)"
 	[[ -z $oot_module && $full_build -eq 0 ]] ||
 		die "$E_DIFF" "$why; its callers are patched instead only in a targeted build of the kernel"
-	awk -v f="$func" '$2 == f { found = 1 } END { exit !found }' "$symvers" &&
+	# exported: in Module.symvers, or (a kernel without one) in the
+	# parent's own export table
+	if awk -v f="$func" '$2 == f { found = 1 } END { exit !found }' "$symvers" ||
+		nm "$(parent_binary "$parent" "$(awk -v p="$parent" '$1 == p { print $2; exit }' "$tmp/parents")")" 2>/dev/null |
+		awk -v k="__ksymtab_$func" '$3 == k { found = 1 } END { exit !found }'; then
 		die "$E_DIFF" "$why, and it is exported: modules anywhere may call it, so patching its callers cannot reach them all; notrace functions cannot be patched"
+	fi
 	progress "  $func has no ftrace entry: patching its callers in $parent instead"
 	mapfile -t objs < <(objects_naming "$func" "$parent" "$obj")
 	for o in "${objs[@]}"; do
@@ -104,14 +109,19 @@ add_via_callers() { # FUNC OBJ PARENT
 	done
 }
 
+# The parent's binary: vmlinux, or the module (decompressed).
+parent_binary() { # PARENT REL
+	if [[ $1 == vmlinux ]]; then echo "$vmlinux"; else module_symtab "$1" "$2"; fi
+}
+
 # The functions of the running parent whose code refers to FUNC (not
 # __init or __exit code, not FUNC's own), one a line: from vmlinux's
 # disassembly (call and jump targets, rip-relative operands), or from the
 # module's relocations.
 parent_callers() { # FUNC PARENT REL
 	local bin addr
+	bin=$(parent_binary "$2" "$3")
 	if [[ $2 == vmlinux ]]; then
-		bin=$vmlinux
 		addr=$(nm "$bin" 2>/dev/null | awk -v f="$1" '$3 == f && ($2 == "T" || $2 == "t") { print $1; exit }')
 		[[ -n $addr ]] || die "$E_DIFF" "$1 is not a function of $bin"
 		objdump -d --no-show-raw-insn "$bin" | awk -v want="$addr <$1>" -v f="$1" '
@@ -119,7 +129,6 @@ parent_callers() { # FUNC PARENT REL
 			/^[0-9a-f]+ <.*>:$/ { fn = substr($2, 2, length($2) - 3); next }
 			!init && index($0, want) && fn != f && index(fn, f ".") != 1 { print fn }'
 	else
-		bin=$(module_symtab "$2" "$3")
 		objdump -dr --no-show-raw-insn "$bin" | awk -v f="$1" '
 			/^Disassembly of section / { init = ($4 ~ /^\.(init|exit)\./); next }
 			/^[0-9a-f]+ <.*>:$/ { fn = substr($2, 2, length($2) - 3); next }
