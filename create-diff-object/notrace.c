@@ -190,15 +190,20 @@ static bool mark_via_callers(struct ctx *c)
  * that calls a --via-callers function is patched: the functions of this
  * object that refer to it (before the patch as after; not __init code,
  * which never runs again, nor its own code). */
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void list_callers(struct ctx *c)
 {
 	for (size_t i = 0; i < c->nvia_callers; i++) {
-		struct buf names = { 0 };
+		const char **names = NULL;
+		size_t n = 0, pos;
+		struct buf line = { 0 };
 		struct ht seen;
-		size_t pos;
 
 		ht_init(&seen, 16);
-
 		for (struct elf *elf = &c->orig; elf; elf = elf == &c->orig ? &c->patched : NULL)
 			for_each_sec(elf, sec) {
 				if (!may_refer(sec) || !(sec->sh->sh_flags & SHF_EXECINSTR) || is_init_code(sec))
@@ -209,15 +214,23 @@ static void list_callers(struct ctx *c)
 					if (f && t && t != f && t->bind != STB_LOCAL && !strcmp(t->name, c->via_callers[i]) &&
 					    !ht_get(&seen, f->name, &pos)) {
 						ht_put(&seen, f->name, (void *)f);
-						buf_add(&names, " ", 1);
-						buf_add(&names, f->name, strlen(f->name));
+						names = xgrow(names, n, sizeof(*names));
+						names[n++] = f->name;
 					}
 				}
 			}
 		ht_free(&seen);
-		buf_add(&names, "", 1);
-		note("callers of %s:%s", c->via_callers[i], names.len > 1 ? (const char *)names.p : " none");
-		buf_free(&names);
+		/* sorted: the same list whatever order the compiler put the sections in */
+		if (n)
+			qsort(names, n, sizeof(*names), by_name);
+		for (size_t k = 0; k < n; k++) {
+			buf_add(&line, " ", 1);
+			buf_add(&line, names[k], strlen(names[k]));
+		}
+		buf_add(&line, "", 1);
+		note("callers of %s:%s", c->via_callers[i], n ? (const char *)line.p : " none");
+		buf_free(&line);
+		free(names);
 	}
 }
 
