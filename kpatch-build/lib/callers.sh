@@ -21,14 +21,6 @@ refused_notrace_global() { # ERRFILE OBJ
 	echo "$f"
 }
 
-# "MODNAME" of an object_parent line's parent (vmlinux, or the module's path).
-parent_name() { # PARENT
-	case $1 in
-	vmlinux) echo vmlinux ;;
-	*) basename "$1" | tr '-' '_' ;;
-	esac
-}
-
 # Whether header FILE uses FUNC in a macro or in the body of a function (an
 # inline wrapper), not only declares it: then its includers call it too.
 header_uses() { # FILE FUNC
@@ -80,7 +72,7 @@ add_via_callers() { # FUNC OBJ PARENT
 	# exported: in Module.symvers, or (a kernel without one) in the
 	# parent's own export table
 	if awk -v f="$func" '$2 == f { found = 1 } END { exit !found }' "$symvers" ||
-		nm "$(parent_binary "$parent" "$(awk -v p="$parent" '$1 == p { print $2; exit }' "$tmp/parents")")" 2>/dev/null |
+		nm "$(parent_binary "$parent" "$(rel_of "$parent")")" 2>/dev/null |
 		awk -v k="__ksymtab_$func" '$3 == k { found = 1 } END { exit !found }'; then
 		die "$E_DIFF" "$why, and it is exported: modules anywhere may call it, so patching its callers cannot reach them all; notrace functions cannot be patched"
 	fi
@@ -96,17 +88,25 @@ add_via_callers() { # FUNC OBJ PARENT
 	echo "$func $parent" >>"$tmp/via-callers"
 	[[ $n -gt 0 ]] || return 0
 	progress "    ${new[*]}"
-	if submake_usable; then
-		run_counted "callers build" "$n" replay_submake "${new[@]}" || die "$E_BUILD" "building the objects that call $func failed"
-	else
-		run_counted "callers build" "$n" kbuild "${new[@]}" || die "$E_BUILD" "building the objects that call $func failed"
-	fi
+	build_objects "callers build" original "${new[@]}" || die "$E_BUILD" "building the objects that call $func failed"
 	for o in "${new[@]}"; do
 		[[ -f $objdir/$o ]] || die "$E_BUILD" "building $o (it names $func) made no object"
 		mkdir -p "$tmp/callers/$(dirname "$o")"
 		cp "$objdir/$o" "$tmp/callers/$o"
 		echo "$o" >>"$tmp/caller-objects"
 	done
+}
+
+# The module path (REL) diff_pass recorded for PARENT, "-" for vmlinux.
+rel_of() { # PARENT
+	awk -v p="$1" '$1 == p { print $2; exit }' "$tmp/parents"
+}
+
+# Function names, one a line, with a .cold or .part piece named for its
+# function, sorted and unique: the running parent's and create-diff-object's
+# lists compare alike.
+function_bases() {
+	sed -E 's/\.(cold|part\.[0-9]+)$//' | sort -u
 }
 
 # The parent's binary: vmlinux, or the module (decompressed).
@@ -134,20 +134,19 @@ parent_callers() { # FUNC PARENT REL
 			/^[0-9a-f]+ <.*>:$/ { fn = substr($2, 2, length($2) - 3); next }
 			!init && $2 ~ /^R_X86_64_/ { s = $3; sub(/[-+]0x[0-9a-f]+$/, "", s)
 				if (s == f && fn != f && index(fn, f ".") != 1) print fn }'
-	fi | sed -E 's/\.(cold|part\.[0-9]+)$//' | sort -u
+	fi | function_bases
 }
 
 # Every function of the running parent that calls a --via-callers function
 # must be patched: one the source search missed (a name made by a macro)
 # would keep calling the old copy.
 check_via_callers() {
-	local func parent rel missing
+	local func parent missing
 	[[ -s $tmp/via-callers ]] || return 0
 	while read -r func parent; do
-		rel=$(awk -v p="$parent" '$1 == p { print $2; exit }' "$tmp/parents")
-		missing=$(comm -23 <(parent_callers "$func" "$parent" "$rel") \
+		missing=$(comm -23 <(parent_callers "$func" "$parent" "$(rel_of "$parent")") \
 			<(awk -v f="$func" -v p="$parent" '$1 == p && $2 == f { for (i = 3; i <= NF; i++) print $i }' "$tmp/callers-seen" |
-				sed -E 's/\.(cold|part\.[0-9]+)$//' | sort -u))
+				function_bases))
 		[[ -z $missing ]] ||
 			die "$E_DIFF" "$func: changed function has no ftrace entry (call __fentry__), and $parent calls it from $(tr '\n' ' ' <<<"$missing" | sed 's/ $//; s/ /, /g'), which no object the source search found holds; notrace functions cannot be patched"
 		progress "  $func: every caller in $parent is patched"

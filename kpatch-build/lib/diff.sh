@@ -61,7 +61,15 @@ parent_of() {
 	[[ -n $p ]] || p=$(object_parent "$obj" | cut -d' ' -f2)
 	case ${p:-vmlinux} in
 	vmlinux) echo vmlinux ;;
-	*) echo "$(basename "$p" | tr '-' '_') $p" ;;
+	*) echo "$(parent_name "$p") $p" ;;
+	esac
+}
+
+# The MODNAME of a parent: vmlinux, or a module's path in the tree.
+parent_name() { # PARENT
+	case $1 in
+	vmlinux) echo vmlinux ;;
+	*) basename "$1" | tr '-' '_' ;;
 	esac
 }
 

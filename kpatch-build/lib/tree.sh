@@ -254,17 +254,24 @@ select_objects() {
 # it is right, else by the top Makefile, which also runs prepare: for a
 # patched build whose patches reach what prepare reads, and after one.
 build_targeted() { # WHAT [patched]
-	local n objs
-	n=$(wc -l <"$tmp/objects")
+	local objs
 	mapfile -t objs < <(cut -d' ' -f1 "$tmp/objects")
-	if [[ ${2:-} == patched ]] && patches_reach_prepare; then
+	build_objects "$1" "${2:-original}" "${objs[@]}"
+}
+
+# OBJ... in the prepared tree, as build_targeted says; also the original
+# objects that call a function reached through its callers (callers.sh).
+build_objects() { # WHAT original|patched OBJ...
+	local what=$1 kind=$2
+	shift 2
+	if [[ $kind == patched ]] && patches_reach_prepare; then
 		progress "  the patches reach what prepare reads: building through the top Makefile"
 		touch "$objdir/.klp-prepare-stale"
-		run_counted "$1" "$n" kbuild "${objs[@]}"
+		run_counted "$what" "$#" kbuild "$@"
 	elif submake_usable; then
-		run_counted "$1" "$n" replay_submake "${objs[@]}"
+		run_counted "$what" "$#" replay_submake "$@"
 	else
-		run_counted "$1" "$n" kbuild "${objs[@]}" || return
-		[[ ${2:-} == patched ]] || rm -f "$objdir/.klp-prepare-stale"
+		run_counted "$what" "$#" kbuild "$@" || return
+		[[ $kind == patched ]] || rm -f "$objdir/.klp-prepare-stale"
 	fi
 }
