@@ -109,6 +109,8 @@ void renew_const_data(struct ctx *c);
 /* compare.c: the first existing variable of a data section, or NULL. */
 const struct sym *data_object(const struct sec *sec);
 bool include_changes(struct ctx *c);		/* include.c: false when nothing changed */
+/* A changed function the patch redirects (listed in c->funcs). */
+bool is_patched_func(const struct sym *s);
 void include_sec(struct sec *sec);
 void include_closure(struct ctx *c);
 /* Include what a relocation of included code (or kept entry) needs. */
@@ -139,6 +141,14 @@ void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct k
  * objects' DWARF, unless allowed by name. */
 void check_struct_layouts(struct ctx *c);
 void layout_free(void);
+/* cold.c: a patched function's .cold part is appended to its section and
+ * symbol, so that the unpatch transition sees a task inside it. */
+void join_cold_parts(struct ctx *c);
+/* tailcall.c: a patched function's jump to code only the patch carries
+ * becomes a call from a stub at the end of that function; carried code
+ * whose address the patch hands out gets a note. */
+void cover_tail_calls(struct ctx *c);
+void note_taken_addresses(struct ctx *c);
 void write_output(struct ctx *c);		/* write.c */
 void write_free(void);
 /* main.c: free everything the passes hold, so that another run can start

@@ -14,6 +14,13 @@
 
 #define bad(elf, ...) die(EXIT_ERROR, __VA_ARGS__)
 
+/* COPY lives as long as the model. */
+static void keep(struct elf *elf, void *copy)
+{
+	elf->copies = xgrow(elf->copies, elf->ncopies, sizeof(*elf->copies));
+	elf->copies[elf->ncopies++] = copy;
+}
+
 /* P (N bytes) as the model keeps it: in the image as libelf returns it for
  * a native-order object, else (or when not aligned to ALIGN for use as an
  * array) a copy that lives as long as the model. */
@@ -27,8 +34,7 @@ static const void *borrow_aligned(struct elf *elf, const void *p, size_t n, size
 		return p;
 	copy = xcalloc(1, n ? n : 1);
 	memcpy(copy, p, n);
-	elf->copies = xgrow(elf->copies, elf->ncopies, sizeof(*elf->copies));
-	elf->copies[elf->ncopies++] = copy;
+	keep(elf, copy);
 	return copy;
 }
 
@@ -509,6 +515,29 @@ bool is_pcrel(unsigned type)
 {
 	return type == R_X86_64_PC32 || type == R_X86_64_PLT32 || type == R_X86_64_PC64 ||
 	       type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX || type == R_X86_64_REX_GOTPCRELX;
+}
+
+void sec_replace_code(struct elf *elf, struct sec *sec, unsigned char *data, size_t size, struct rel *rels,
+		      uint32_t nrels)
+{
+	keep(elf, data);
+	sec->data = data;
+	sec->size = size;
+	free(sec->rela->rels);
+	sec->rela->rels = rels;
+	sec->rela->nrels = nrels;
+	free(sec->rels_by_off);
+	sec->rels_by_off = NULL;
+}
+
+void sym_resize(struct elf *elf, struct sym *s, GElf_Xword size)
+{
+	Elf64_Sym *copy = xcalloc(1, sizeof(*copy));
+
+	*copy = *s->s;
+	copy->st_size = size;
+	keep(elf, copy);
+	s->s = copy;
 }
 
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off)

@@ -123,6 +123,20 @@ static inline GElf_Sxword sadd(GElf_Sxword a, GElf_Sxword b)
 	return (GElf_Sxword)((uint64_t)a + (uint64_t)b);
 }
 
+/* The offset in its target's section a relocation names (its addend as
+ * written: a jump's points 4 bytes before where it lands). */
+static inline GElf_Sxword rel_sec_off(const struct rel *r)
+{
+	return r->sym->type == STT_SECTION ? r->addend : sadd(r->addend, (GElf_Sxword)r->sym->s->st_value);
+}
+
+/* A pass that rewrites code: SEC (which has a .rela) now holds DATA (SIZE
+ * bytes) and RELS; the model keeps DATA and frees the old relocations. */
+void sec_replace_code(struct elf *elf, struct sec *sec, unsigned char *data, size_t size, struct rel *rels,
+		      uint32_t nrels);
+/* S now has st_size SIZE (a copy of its symbol the model keeps). */
+void sym_resize(struct elf *elf, struct sym *s, GElf_Xword size);
+
 /* Defined function/object symbol of SEC covering OFF, or NULL. */
 struct sym *sym_at(const struct sec *sec, GElf_Sxword off);
 bool is_prefix_sym(const struct sym *s);

@@ -134,9 +134,10 @@ void include_closure(struct ctx *c)
 	}
 }
 
-static bool is_klp_func(const struct sym *s)
+bool is_patched_func(const struct sym *s)
 {
-	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->ignore && !s->via_callers;
+	return s->type == STT_FUNC && s->status == ST_CHANGED && !s->parent && !s->ignore && !s->via_callers &&
+	       s->sec && !is_excluded(s->sec);
 }
 
 bool include_changes(struct ctx *c)
@@ -147,7 +148,7 @@ bool include_changes(struct ctx *c)
 		if (!s->sec || s->ignore || is_excluded(s->sec) || (s->type != STT_FUNC && s->type != STT_OBJECT) ||
 		    is_string_literal(s))
 			continue;
-		if (is_klp_func(s)) {
+		if (is_patched_func(s)) {
 			c->funcs = xgrow(c->funcs, c->nfuncs, sizeof(*c->funcs));
 			c->funcs[c->nfuncs++] = s;
 		}

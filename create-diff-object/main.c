@@ -140,6 +140,9 @@ int main(int argc, char **argv)
 	if (changed) {
 		check_struct_layouts(c);
 		include_special(c);
+		join_cold_parts(c);
+		note_taken_addresses(c);
+		cover_tail_calls(c);
 		write_output(c);
 	} else {
 		debug("no changes in %s", c->a.patched);

@@ -41,9 +41,7 @@ struct sym *function_at(const struct sec *sec, GElf_Sxword off)
  * jump's displacement counts from the end of its 4 bytes. */
 static GElf_Sxword target_off(const struct rel *r)
 {
-	GElf_Sxword off = sadd(r->addend, is_pcrel(r->type) ? 4 : 0);
-
-	return r->sym->type == STT_SECTION ? off : sadd(off, (GElf_Sxword)r->sym->s->st_value);
+	return sadd(rel_sec_off(r), is_pcrel(r->type) ? 4 : 0);
 }
 
 /* The function a relocation points at (through a section symbol too). */

@@ -12,6 +12,7 @@
  *   callback KIND -> FN OBJNAME
  *   printk-index FUNC                (.printk_index -> pi_entry -> func)
  *   modinfo STRING
+ *   bytes SEC HEX                    (.orc_unwind)
  *
  * Exit 0 on success, 1 (with a message naming the file) on bad input.
  */
@@ -403,6 +404,35 @@ static void dump_code(struct dump *d, const struct sym *y)
 	free(hex);
 }
 
+static const struct sec *find_sec(const struct dump *d, const char *name);
+
+/* "bytes SEC HEX": the bytes of a table whose entries have no relocations
+ * of their own (.orc_unwind: what each .orc_unwind_ip entry's state is). */
+static void dump_bytes(struct dump *d)
+{
+	static const char *const tables[] = { ".orc_unwind" };
+
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		const struct sec *s = find_sec(d, tables[t]);
+		const unsigned char *p;
+		char *hex;
+
+		if (!s || !s->data || !s->data->d_buf)
+			continue;
+		p = s->data->d_buf;
+		hex = malloc(2 * s->data->d_size + 1);
+		if (!hex) {
+			perror(prog);
+			exit(1);
+		}
+		hex[0] = 0;
+		for (size_t i = 0; i < s->data->d_size; i++)
+			sprintf(hex + 2 * i, "%02x", p[i]);
+		emit(d, "bytes %s %s", s->name, hex);
+		free(hex);
+	}
+}
+
 static void dump_symbols(struct dump *d)
 {
 	char bbuf[32];
@@ -609,6 +639,7 @@ int main(int argc, char **argv)
 
 	dump_sections(&d);
 	dump_symbols(&d);
+	dump_bytes(&d);
 	dump_relocs(&d);
 	dump_funcs(&d);
 	dump_klp_relocs(&d);
