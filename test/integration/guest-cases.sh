@@ -40,7 +40,13 @@ run_pass() {
 	[ "$order" = after ] && { kmods_load "$kmods" || return 1; }
 	r=$(loaded_test "$name")
 	[ "$r" = 1 ] && { echo "test fails while the patch is loaded$when: $(tail -3 /tmp/test.out | tr '\n' ' ')"; return 1; }
-	lp_unload "$lp" || { echo "module did not unload"; return 1; }
+	# NAME-UNLOAD.test: the case's own way to unload (a check while it does)
+	if [ -f "/klp/tests/$name-UNLOAD.test" ]; then
+		timeout 60 sh "/klp/tests/$name-UNLOAD.test" "$lp" "$ko" >/tmp/unload.out 2>&1 ||
+			{ echo "unload test failed: $(tail -3 /tmp/unload.out | tr '\n' ' ')"; return 1; }
+	else
+		lp_unload "$lp" || { echo "module did not unload"; return 1; }
+	fi
 	r=$(loaded_test "$name")
 	kmods_unload "$kmods"
 	[ "$r" = 0 ] && { echo "test still passes after unload$when"; return 1; }

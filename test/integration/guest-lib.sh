@@ -30,8 +30,11 @@ lp_load() {
 # Disables livepatch NAME, waits until it is gone, removes its module.
 lp_unload() {
 	_dir=/sys/kernel/livepatch/$1
+	# (a case's own unload may have disabled it already)
 	if [ -d "$_dir" ]; then
-		echo 0 >"$_dir/enabled" || { echo "lp: cannot disable $1"; return 1; }
+		if [ "$(cat "$_dir/enabled" 2>/dev/null)" = 1 ]; then
+			echo 0 >"$_dir/enabled" || { echo "lp: cannot disable $1"; return 1; }
+		fi
 		lp_wait_transition "$1" || return 1
 	fi
 	_n=0
