@@ -4,7 +4,7 @@
 
 srcdir='' config='' vmlinux='' jobs=$(nproc) name='' outdir=$PWD debug=0
 replace=1 skip_cleanup=0 skip_compiler_check=0 oot_module='' oot_module_src=''
-archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0
+archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0 no_full_build=0
 sign_key='' sign_cert='' keep_debug=0 fix_lines=1 max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
 cache_cmd='' cache_days=30
 targets=() patches=() meta_args=() allow_layouts=()
@@ -37,6 +37,7 @@ Build:
                            that keep the line numbers (and __LINE__) of their unchanged lines
       --max-objects N      a header change rebuilds at most N objects, else a full build (default: $max_objects)
       --full-build         rebuild the whole kernel instead of the objects the patches touch
+      --no-full-build      refuse (exit 6) where a full build would be needed instead of building
   -t, --target T           kernel build target for a full build (repeatable; default: vmlinux modules)
       --sign KEY CERT      sign the module with the kernel's sign-file
       --keep-debug         keep the module's debug sections (dropped by default: most of its size)
@@ -56,14 +57,14 @@ Cache (\$KLP_CACHE, now: $KLP_CACHE):
 
 Exit codes: 0 module written; $E_USAGE usage or missing input; $E_PATCH a patch does not apply exactly;
 $E_CHECK config, compiler, version or input check failed; $E_BUILD kernel build failed;
-$E_DIFF create-diff-object refused or found no change; $E_MODULE module build or check failed.
+$E_DIFF create-diff-object refused or found no change, or a full build is needed (--no-full-build); $E_MODULE module build or check failed.
 EOF
 }
 
 parse_args() {
 	local opts
 	opts=$(getopt -n kpatch-build -o s:c:v:j:t:n:o:dRa:h \
-		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,allow-layout-change:,max-objects:,full-build,keep-debug,no-fix-lines,sign:,cve:,description:,cache-list,cache-prune,version,help \
+		-l sourcedir:,config:,vmlinux:,jobs:,target:,name:,output:,debug,non-replace,skip-cleanup,skip-compiler-check,oot-module:,oot-module-src:,archversion:,sysroot:,build-original,allow-fuzz,allow-layout-change:,max-objects:,full-build,no-full-build,keep-debug,no-fix-lines,sign:,cve:,description:,cache-list,cache-prune,version,help \
 		-- "$@") || { usage >&2; exit "$E_USAGE"; }
 	eval set -- "$opts"
 	while true; do
@@ -88,6 +89,7 @@ parse_args() {
 		--allow-layout-change) allow_layouts+=(--allow-layout-change "$2"); shift 2 ;;
 		--max-objects) max_objects=$2; shift 2 ;;
 		--full-build) full_build=1; shift ;;
+		--no-full-build) no_full_build=1; shift ;;
 		--sign) sign_key=$2; shift 2 ;;
 		--keep-debug) keep_debug=1; shift ;;
 		--no-fix-lines) fix_lines=0; shift ;;
@@ -116,6 +118,7 @@ parse_args() {
 	patches=("$@")
 	[[ $jobs =~ ^[0-9]+$ && $jobs -gt 0 ]] || usage_error "--jobs needs a positive number, got '$jobs'"
 	[[ $max_objects =~ ^[0-9]+$ ]] || usage_error "--max-objects needs a number, got '$max_objects'"
+	[[ $full_build -eq 0 || $no_full_build -eq 0 ]] || usage_error "--full-build and --no-full-build exclude each other"
 	if [[ $build_original_only -eq 0 && ${#patches[@]} -eq 0 ]]; then
 		echo "kpatch-build: no patch given" >&2
 		usage >&2

@@ -216,7 +216,9 @@ includers_of() { # FILE...
 
 # Fills $tmp/objects ("OBJ PARENT" lines) with what the touched files compile
 # to. Returns 1 when only a full build can tell (a Makefile, Kconfig, or a
-# header reaching more than --max-objects objects).
+# header reaching more than --max-objects objects), with the reason in
+# $full_build_why.
+full_build_why=''
 select_objects() {
 	local f o sources=() headers=()
 	: >"$tmp/objects"
@@ -226,7 +228,10 @@ select_objects() {
 			o=$(object_of_source "$f")
 			if [[ -n $o ]]; then echo "$o" >>"$tmp/objects"; else headers+=("$f"); fi ;;
 		*.h | *.inc) headers+=("$f") ;;
-		*) progress "  $f is not C or a header: a full build is needed"; return 1 ;;
+		*)
+			full_build_why="$f is not C or a header"
+			progress "  $full_build_why: a full build is needed"
+			return 1 ;;
 		esac
 	done <"$tmp/touched"
 	if [[ ${#headers[@]} -gt 0 ]]; then
@@ -237,6 +242,7 @@ select_objects() {
 		sort -u "$tmp/objects" -o "$tmp/objects"
 		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(wc -l <"$tmp/objects") objects in this config"
 		if [[ $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
+			full_build_why="${headers[*]} reach $(wc -l <"$tmp/objects") objects, more than --max-objects $max_objects"
 			progress "  more than --max-objects $max_objects objects: a full build is needed"
 			return 1
 		fi
