@@ -20,6 +20,7 @@ refusals=(
 	'entry size|entries of'                                            special-section
 	'is new \(not in the original build\)'                             new-object
 	'no changes found in any object'                                   no-change
+	'a full build is needed'                                           full-build
 )
 
 # refusal_kind FILE: the kind of the refusal FILE reports, or fail.

@@ -1,0 +1,55 @@
+# The changed headers each changed .c file of a stable update includes,
+# directly or through other headers (bench/fix-corpus). Input, in order:
+# "C FILE" (a changed .c file), "H FILE" (a changed header), "F FILE" (every
+# .c and .h file of the new tree), then "FILE INCLUDE" (its #include lines).
+# An include resolves against the includer's directory, else to every file
+# it is a path suffix of (<linux/x.h>, "x.h" through -I): a superset, as
+# kpatch-build's own index reads it. A header that more than WIDTH .c files
+# include is left out (kpatch-build would rebuild them all, or the whole
+# kernel). Output: "W HEADER N" for each such header (N: its includers),
+# then "FILE HEADER..." for each changed .c file that includes another.
+function norm(p,   n, i, parts, out, k) {
+	n = split(p, parts, "/"); k = 0
+	for (i = 1; i <= n; i++) {
+		if (parts[i] == "." || parts[i] == "") continue
+		if (parts[i] == ".." && k > 0) { k--; continue }
+		out[++k] = parts[i]
+	}
+	p = ""; for (i = 1; i <= k; i++) p = p (i > 1 ? "/" : "") out[i]
+	return p
+}
+function dirname(p) { return sub(/\/[^\/]*$/, "", p) ? p : "." }
+$1 == "C" { changed_c[$2] = 1; next }
+$1 == "H" { headers[++nh] = $2; next }
+$1 == "F" {
+	known[$2] = 1; p = $2
+	while (1) { by_suffix[p] = by_suffix[p] " " $2; if (!sub(/^[^\/]*\//, "", p)) break }
+	next
+}
+{ nl++; from[nl] = $1; inc[nl] = $2 }
+END {
+	# included file -> its includers, so that each changed header is
+	# followed up to the .c files that reach it
+	for (i = 1; i <= nl; i++) {
+		r = norm(dirname(from[i]) "/" inc[i])
+		if (r in known) t = " " r; else if (inc[i] in by_suffix) t = by_suffix[inc[i]]; else continue
+		n = split(t, ts, " ")
+		for (j = 1; j <= n; j++) if (ts[j] != from[i]) includers[ts[j]] = includers[ts[j]] " " from[i]
+	}
+	for (k = 1; k <= nh; k++) {
+		delete seen; delete queue
+		head = 1; tail = 0; queue[++tail] = headers[k]; seen[headers[k]] = 1; sources = 0; nr = 0
+		while (head <= tail) {
+			n = split(includers[queue[head++]], ts, " ")
+			for (j = 1; j <= n; j++) if (!(ts[j] in seen)) {
+				seen[ts[j]] = 1; queue[++tail] = ts[j]
+				if (ts[j] !~ /\.c$/) continue
+				sources++
+				if (ts[j] in changed_c) by[++nr] = ts[j]
+			}
+		}
+		if (sources > WIDTH) { print "W " headers[k] " " sources; continue }
+		for (j = 1; j <= nr; j++) reached[by[j]] = reached[by[j]] " " headers[k]
+	}
+	for (f in reached) print f reached[f]
+}
