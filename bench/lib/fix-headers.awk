@@ -8,17 +8,7 @@
 # include is left out (kpatch-build would rebuild them all, or the whole
 # kernel). Output: "W HEADER N" for each such header (N: its includers),
 # then "FILE HEADER..." for each changed .c file that includes another.
-function norm(p,   n, i, parts, out, k) {
-	n = split(p, parts, "/"); k = 0
-	for (i = 1; i <= n; i++) {
-		if (parts[i] == "." || parts[i] == "") continue
-		if (parts[i] == ".." && k > 0) { k--; continue }
-		out[++k] = parts[i]
-	}
-	p = ""; for (i = 1; i <= k; i++) p = p (i > 1 ? "/" : "") out[i]
-	return p
-}
-function dirname(p) { return sub(/\/[^\/]*$/, "", p) ? p : "." }
+# Needs kpatch-build/lib/include-paths.awk.
 $1 == "C" { changed_c[$2] = 1; next }
 $1 == "H" { headers[++nh] = $2; next }
 $1 == "F" {

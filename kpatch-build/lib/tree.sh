@@ -179,39 +179,7 @@ indexed_includes() {
 includers_of() { # FILE...
 	local index
 	index=$(indexed_includes)
-	printf '%s\n' "$@" | LC_ALL=C awk '
-		function norm(p,   n, i, parts, out, k) {
-			n = split(p, parts, "/"); k = 0
-			for (i = 1; i <= n; i++) {
-				if (parts[i] == "." || parts[i] == "") continue
-				if (parts[i] == ".." && k > 0) { k--; continue }
-				out[++k] = parts[i]
-			}
-			p = ""; for (i = 1; i <= k; i++) p = p (i > 1 ? "/" : "") out[i]
-			return p
-		}
-		function dirname(p) { return sub(/\/[^\/]*$/, "", p) ? p : "." }
-		function add(f,   p) {
-			want[f] = 1; order[++nw] = f; p = f
-			while (p != "") { sfx[p] = 1; if (!sub(/^[^\/]*\//, "", p)) break }
-		}
-		NR == FNR { add($1); next }
-		$1 == "F" { known[$2] = 1; next }
-		{ file[++n] = $1; inc[n] = $2 }
-		END {
-			# Each round adds the files that include one already found: by the
-			# path relative to the includer, else (-I paths, <...>) by a path
-			# suffix, unless the relative path is another file of the tree.
-			do {
-				added = 0
-				for (i = 1; i <= n; i++) {
-					if (file[i] in want) continue
-					s = inc[i]; r = norm(dirname(file[i]) "/" s)
-					if ((r in want) || ((s in sfx) && !(r in known))) { add(file[i]); added = 1 }
-				}
-			} while (added)
-			for (i = 1; i <= nw; i++) if (order[i] ~ /\.[cS]$/) print order[i]
-		}' - "$index"
+	printf '%s\n' "$@" | LC_ALL=C awk -f "$LIB_DIR/include-paths.awk" -f "$LIB_DIR/includers.awk" - "$index"
 }
 
 # Fills $tmp/objects ("OBJ PARENT" lines) with what the touched files compile
