@@ -1,13 +1,15 @@
-# Which changed .c files of a stable update call a function that another
-# one newly defines or redefines (bench/fix-corpus). Input: the per-file
+# Which changed files of a stable update name a function that a changed .c
+# file newly defines or redefines (bench/fix-corpus). Input: the per-file
 # patches, each file's path on its "+++ b/PATH" line. A definition is an
-# added line at column 0 that names a function and ends without ";" (the
-# kernel's style), not static; a call is NAME( on an added line. Output:
-# "FILE DEFINER..." for each file calling what another file defines.
+# added line of a .c file at column 0 that names a function and ends
+# without ";" (the kernel's style), not static; a use is NAME( on an added
+# line of any file (a call, or a header's new prototype). Output:
+# "FILE DEFINER..." for each file using what another file defines.
 /^\+\+\+ b\// { file = substr($0, 7); next }
 /^\+/ {
 	line = substr($0, 2)
-	if (line ~ /^[A-Za-z_][^;]*[^A-Za-z0-9_][A-Za-z_][A-Za-z0-9_]*\(/ && line !~ /;[ \t]*$/ && line !~ /^static[ \t]/) {
+	if (file ~ /\.c$/ && line ~ /^[A-Za-z_][^;]*[^A-Za-z0-9_][A-Za-z_][A-Za-z0-9_]*\(/ && line !~ /;[ \t]*$/ &&
+	    line !~ /^static[ \t]/) {
 		name = line; sub(/\(.*/, "", name); sub(/.*[^A-Za-z0-9_]/, "", name)
 		if (name in definers) { if (definers[name] != file) definers[name] = definers[name] " " file }
 		else definers[name] = file
