@@ -16,7 +16,7 @@
 	}
 	while (match(line, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
 		name = substr(line, RSTART, RLENGTH); sub(/[ \t]*\($/, "", name)
-		calls[file, name] = 1; callers[name] = callers[name] " " file
+		callers[name] = callers[name] " " file
 		line = substr(line, RSTART + RLENGTH)
 	}
 }

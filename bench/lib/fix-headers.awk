@@ -1,7 +1,8 @@
 # The changed headers each changed .c file of a stable update includes,
-# directly or through other headers (bench/fix-corpus). Input, in order:
-# "C FILE" (a changed .c file), "H FILE" (a changed header), "F FILE" (every
-# .c and .h file of the new tree), then "FILE INCLUDE" (its #include lines).
+# directly or through other headers (bench/fix-corpus). Input: "C FILE" (a
+# changed .c file) and "H FILE" (a changed header) lines, then the new
+# tree's #include index (kpatch-build's write_include_index: "F FILE" for
+# each file, "FILE INCLUDE" for each #include line).
 # An include resolves against the includer's directory, else to every file
 # it is a path suffix of (<linux/x.h>, "x.h" through -I): a superset, as
 # kpatch-build's own index reads it. A header that more than WIDTH .c files

@@ -149,33 +149,39 @@ include_index() {
 	echo "$KLP_CACHE/src/includes-$(sha256sum <<<"$srcdir" | cut -c1-12)"
 }
 
-# The source files that include FILE, directly or through other headers:
-# a superset, from the #include lines of the tree (indexed once per source).
-# An include matches a file when it resolves against the includer's
-# directory or is a path suffix of it (<linux/x.h>, "x.h" through -I).
-# The #include index of the source (made once): "F FILE" for every C, header
-# and assembly file that x86 can build, and "FILE INCLUDE" lines. Its path.
+# The #include index of the tree DIR into OUT: "FILE INCLUDE" for each
+# #include line of every C, header and assembly file that x86 can build,
+# then "F FILE" for each of those files.
+write_include_index() { # DIR OUT
+	(
+		cd "$1" && {
+			find . \( -path ./arch -o -path ./tools -o -path ./Documentation -o -path ./samples \
+				-o -path ./scripts -o -path ./usr \) -prune -o -name '*.[chS]' -print
+			find ./arch/x86 -name '*.[chS]' -print
+		}
+	) 2>/dev/null | sort -u >"$2.files"
+	(cd "$1" && LC_ALL=C xargs -r -a "$2.files" grep -HoE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' ) |
+		LC_ALL=C sed -nE 's|^\./([^:]*):.*[<"]([^>"]+)[>"]$|\1 \2|p' >"$2.$$" || true
+	sed 's|^\./|F |' "$2.files" >>"$2.$$"
+	rm -f "$2.files"
+	mv "$2.$$" "$2"
+}
+
+# The #include index of the source (made once). Its path.
 indexed_includes() {
 	local index
 	index=$(include_index)
 	if [[ ! -s $index ]]; then
 		progress "indexing #include lines of $srcdir (once per source)" >&2
-		# Every C, header and assembly file that x86 can build ("F FILE"),
-		# and its #include lines ("FILE INCLUDE").
-		(
-			cd "$srcdir" && find . \( -path ./arch -o -path ./tools -o -path ./Documentation -o -path ./samples \
-				-o -path ./scripts -o -path ./usr \) -prune -o -name '*.[chS]' -print
-			find ./arch/x86 -name '*.[chS]' -print
-		) 2>/dev/null | sort -u >"$index.files"
-		(cd "$srcdir" && LC_ALL=C xargs -r -a "$index.files" grep -HoE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' ) |
-			LC_ALL=C sed -nE 's|^\./([^:]*):.*[<"]([^>"]+)[>"]$|\1 \2|p' >"$index.$$" || true
-		sed 's|^\./|F |' "$index.files" >>"$index.$$"
-		rm -f "$index.files"
-		mv "$index.$$" "$index"
+		write_include_index "$srcdir" "$index"
 	fi
 	echo "$index"
 }
 
+# The source files that include FILE, directly or through other headers:
+# a superset, from the #include lines of the tree (indexed once per source).
+# An include matches a file when it resolves against the includer's
+# directory or is a path suffix of it (<linux/x.h>, "x.h" through -I).
 includers_of() { # FILE...
 	local index
 	index=$(indexed_includes)
