@@ -35,7 +35,8 @@ Build:
                            refused by default: instances that exist keep the old layout)
       --no-fix-lines       compile the patched .c and .h files without the #line directives
                            that keep the line numbers (and __LINE__) of their unchanged lines
-      --max-objects N      a header change rebuilds at most N objects, else a full build (default: $max_objects)
+      --max-objects N      a header change rebuilds at most N objects (those whose preprocessed
+                           source it changes), else a full build (default: $max_objects)
       --full-build         rebuild the whole kernel instead of the objects the patches touch
       --no-full-build      refuse (exit 6) where a full build would be needed instead of building
   -t, --target T           kernel build target for a full build (repeatable; default: vmlinux modules)

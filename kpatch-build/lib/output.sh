@@ -55,8 +55,8 @@ run_counted() { # WHAT TOTAL COMMAND...
 		sleep 0.1
 		if ((SECONDS - last >= 15)); then
 			last=$SECONDS
-			n=$(tail -n +"$mark" "$LOG" | grep -cE '^ +(CC|AS)( \[M\])? ' || true)
-			progress "  $what: $n${total:+ of $total} objects compiled"
+			n=$(tail -n +"$mark" "$LOG" | grep -cE '^ +(CC|AS|CPP)( \[M\])? ' || true)
+			progress "  $what: $n${total:+ of $total} objects"
 		fi
 	done
 	wait "$pid" || rc=$?

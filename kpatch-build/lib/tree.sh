@@ -113,34 +113,46 @@ dir_objects() { # DIR
 	cat "$cache"
 }
 
-# Whether kbuild reaches DIR: a directory's own Makefile lists what it
-# would build, but the config may never descend into it (drivers/pinctrl/
-# without CONFIG_PINCTRL). Some ancestor must list DIR as a subdirectory
-# (drivers/Makefile lists input/serio/ itself) and be reached; the
-# top-level directories and arch/x86 always are.
-dir_reached() { # DIR
-	local dir=$1 up=$1
-	[[ $dir == */* && $dir != arch/x86 ]] || return 0
-	while [[ $up == */* ]]; do
-		up=$(dirname "$up")
-		if dir_objects "$up" | grep -qxF "d $dir"; then
-			dir_reached "$up"
-			return
-		fi
+# Objects with their parents, "OBJ vmlinux" or "OBJ MODULE", for those of
+# OBJ... (one per line on stdin, relative to the tree) that the config
+# builds. The Makefile that lists an object may be its directory's or an
+# ancestor's (mlx5's core/Makefile lists en/*.o), and the config may never
+# descend into a directory whose Makefile lists it (drivers/pinctrl/
+# without CONFIG_PINCTRL): objects-parents.awk decides, in one pass over
+# the lists of the objects' directories and their ancestors, for the
+# includers of a header the whole kernel includes (some twenty thousand
+# files) as for one object.
+objects_parents() {
+	local o dir
+	local -A dirs=()
+	local -a objs=() lists=()
+	while read -r o; do
+		objs+=("$o")
+		dir=$o
+		while [[ $dir == */* ]]; do
+			dir=${dir%/*}
+			[[ -z ${dirs[$dir]:-} ]] || break
+			dirs[$dir]=1
+		done
 	done
-	return 1
+	[[ ${#objs[@]} -gt 0 ]] || return 0
+	for dir in "${!dirs[@]}"; do
+		lists+=("$objdir/.klp-objlist-v2/${dir//\//%}")
+		[[ -f ${lists[-1]} ]] || dir_objects "$dir" >/dev/null
+	done
+	printf '%s\n' "${objs[@]}" | LC_ALL=C awk -f "$LIB_DIR/objects-parents.awk" - "${lists[@]}" | LC_ALL=C sort
 }
 
-# An object with its parent, "OBJ vmlinux" or "OBJ MODULE"; nothing when
-# the config does not build it.
-object_parent() { # OBJ (relative to the tree)
-	dir_reached "$(dirname "$1")" || return 0
-	dir_objects "$(dirname "$1")" | awk -v o="$1" '$2 == o { print $2, ($1 == "y" ? "vmlinux" : $3); exit }'
+object_parent() { # OBJ
+	echo "$1" | objects_parents
 }
 
-# The same for the object a source file compiles to.
-object_of_source() { # FILE (.c or .S, relative to the tree)
+# The same for the objects source files (.c or .S) compile to.
+object_of_source() { # FILE
 	object_parent "${1%.*}.o"
+}
+objects_of_sources() { # < FILE lines
+	sed -E 's/\.[^./]*$/.o/' | objects_parents
 }
 
 # The #include index of a source lives in the cache, never in the source.
@@ -210,11 +222,18 @@ select_objects() {
 	done <"$tmp/touched"
 	if [[ ${#headers[@]} -gt 0 ]]; then
 		mapfile -t sources < <(includers_of "${headers[@]}")
-		for f in "${sources[@]}"; do
-			object_of_source "$f" >>"$tmp/objects"
-		done
+		# C includers are narrowed to those the patches change after
+		# preprocessing; assembly is rebuilt.
+		printf '%s\n' "${sources[@]}" | awk '/\.c$/' | objects_of_sources >"$tmp/includers"
+		printf '%s\n' "${sources[@]}" | awk '!/\.c$/' | objects_of_sources >>"$tmp/objects"
 		sort -u "$tmp/objects" -o "$tmp/objects"
-		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(wc -l <"$tmp/objects") objects in this config"
+		awk 'NR == FNR { built[$1] = 1; next } !built[$1]++' "$tmp/objects" "$tmp/includers" >"$tmp/includers.new"
+		mv "$tmp/includers.new" "$tmp/includers"
+		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(sort -u "$tmp/objects" "$tmp/includers" | wc -l) objects in this config"
+		narrow_includers "$tmp/includers" >>"$tmp/objects"
+		sort -u "$tmp/objects" -o "$tmp/objects"
+		[[ -s $tmp/objects ]] ||
+			die "$E_DIFF" "the patches change no object: ${headers[*]} change the preprocessed source of none of their includers in this config"
 		if [[ $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
 			full_build_why="${headers[*]} reach $(wc -l <"$tmp/objects") objects, more than --max-objects $max_objects"
 			progress "  more than --max-objects $max_objects objects: a full build is needed"

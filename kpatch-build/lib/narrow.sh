@@ -1,0 +1,62 @@
+# kpatch-build: of the objects whose sources include a patched header, keep
+# those whose preprocessed source the patches change. A new #define, a
+# changed macro or a declaration inside an #ifdef the config leaves out
+# changes no token of most includers: those compile as before and need not
+# be rebuilt, so a fix whose header half is a macro in a header the whole
+# kernel includes becomes a targeted build instead of a full one.
+# Preprocessing is kbuild's own (the X.i target: the object's exact flags);
+# kpatch-cc keeps only a digest of each result (KPATCH_CC_DIGEST), the
+# original's in the tree, where kbuild's .cmd checks keep it current, the
+# patched tree's in $tmp. Sourced by kpatch-build.
+# Globals are set in args.sh and kpatch-build, which source this file.
+# shellcheck shell=bash disable=SC2154,SC2034
+
+# Preprocesses OBJ... (their X.i goals) as build_objects builds objects:
+# through the recorded recursion, or the top Makefile where the patches
+# reach what prepare generates (so the patched pass sees the regenerated
+# headers).
+preprocess_objects() { # WHAT original|patched OBJ...
+	local what=$1 kind=$2
+	shift 2
+	KPATCH_CC_DIGEST=1 build_objects "$what" "$kind" "${@/%.o/.i}"
+}
+
+# Reads "OBJ PARENT" lines of objects compiled from C files that include a
+# patched header; prints those whose preprocessed source the patches change
+# (all of them where the preprocessing fails).
+narrow_includers() { # FILE
+	local list=$1 n objs=() obj parent kept=0
+	mapfile -t objs < <(cut -d' ' -f1 "$list")
+	n=${#objs[@]}
+	if [[ $n -eq 0 ]]; then
+		return 0
+	fi
+	progress "  preprocessing $n includers before and after the patches (which of them change)" >&2
+	if ! preprocess_objects "preprocessing original" original "${objs[@]}" >&2; then
+		progress "  note: preprocessing the original includers failed (see the log): all $n are rebuilt" >&2
+		cat "$list"
+		return 0
+	fi
+	rm -rf "$tmp/cpp"
+	mkdir -p "$tmp/cpp"
+	apply_patches >&2
+	# make reruns the preprocessing only where a dependency changed; the
+	# digests go to $tmp/cpp, so the original's stay in the tree.
+	if ! KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2; then
+		restore_tree >&2
+		rm -rf "$tmp/cc"
+		progress "  note: preprocessing the patched includers failed (see the log): all $n are rebuilt" >&2
+		cat "$list"
+		return 0
+	fi
+	restore_tree >&2
+	rm -rf "$tmp/cc" # the restore leaves the journal's (empty) object list there
+	while read -r obj parent; do
+		[[ -f $tmp/cpp/${obj%.o}.i ]] || continue # no dependency of it changed
+		cmp -s "$tmp/cpp/${obj%.o}.i" "$objdir/${obj%.o}.i" && continue
+		echo "$obj $parent"
+		kept=$((kept + 1))
+	done <"$list"
+	progress "  the patches change the preprocessed source of $kept of these $n objects" >&2
+	rm -rf "$tmp/cpp"
+}
