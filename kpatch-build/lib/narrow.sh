@@ -23,7 +23,7 @@ preprocess_objects() { # WHAT original|patched OBJ...
 
 # Reads "OBJ PARENT" lines of objects compiled from C files that include a
 # patched header; prints those whose preprocessed source the patches change
-# (all of them where the preprocessing fails).
+# (all of them where the original's preprocessing fails).
 narrow_includers() { # FILE
 	local list=$1 n objs=() obj parent kept=0
 	mapfile -t objs < <(cut -d' ' -f1 "$list")
@@ -42,13 +42,9 @@ narrow_includers() { # FILE
 	apply_patches >&2
 	# make reruns the preprocessing only where a dependency changed; the
 	# digests go to $tmp/cpp, so the original's stay in the tree.
-	if ! KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2; then
-		restore_tree >&2
-		rm -rf "$tmp/cc"
-		progress "  note: preprocessing the patched includers failed (see the log): all $n are rebuilt" >&2
-		cat "$list"
-		return 0
-	fi
+	# What does not preprocess does not compile either.
+	KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2 ||
+		die "$E_BUILD" "patched build failed: the includers of the patched headers do not preprocess (see the compiler errors in the log)"
 	restore_tree >&2
 	rm -rf "$tmp/cc" # the restore leaves the journal's (empty) object list there
 	while read -r obj parent; do
