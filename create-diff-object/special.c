@@ -144,11 +144,13 @@ static bool code_included(const struct rel *r)
 }
 
 /* A static key defined in a module cannot be a livepatch relocation: jump
- * labels are resolved before those are applied. */
+ * labels are resolved before those are applied. The message names the
+ * key's module: the patched one, or the one that exports it. */
 static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, const struct rel *code,
 			   const struct rel *r)
 {
 	const struct sym *t = r->sym;
+	const char *owner;
 
 	if (c->parent_is_vmlinux || strcmp(sec->name, "__jump_table") || r == code)
 		return;
@@ -157,8 +159,9 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, con
 		return;
 	if ((t->sec && t->include) || klp_is_exported(c, t))
 		return;
+	owner = t->sec ? NULL : symvers_owner(t->name);
 	die(EXIT_REFUSED, "%s: uses static key %s defined in module %s (jump labels of module keys cannot be live patched; use static_key_enabled() instead)",
-	    code->sym->name, t->name, c->a.parent);
+	    code->sym->name, t->name, owner ? owner : c->a.parent);
 }
 
 /* A new output section like SEC, in link order after LINKED (or none);
