@@ -53,9 +53,7 @@ objects_naming() { # FUNC PARENT OBJ
 		esac
 	done
 	[[ ${#headers[@]} -eq 0 ]] || mapfile -t -O "${#sources[@]}" sources < <(includers_of "${headers[@]}")
-	for f in "${sources[@]}"; do
-		object_of_source "$f"
-	done | sort -u | while read -r o p; do
+	printf '%s\n' "${sources[@]}" | objects_of_sources | while read -r o p; do
 		[[ $o != "$3" && $(parent_name "$p") == "$2" ]] && echo "$o"
 	done
 	return 0

@@ -28,9 +28,6 @@ narrow_includers() { # FILE
 	local list=$1 n objs=() obj parent kept=0
 	mapfile -t objs < <(cut -d' ' -f1 "$list")
 	n=${#objs[@]}
-	if [[ $n -eq 0 ]]; then
-		return 0
-	fi
 	progress "  preprocessing $n includers before and after the patches (which of them change)" >&2
 	if ! preprocess_objects "preprocessing original" original "${objs[@]}" >&2; then
 		progress "  note: preprocessing the original includers failed (see the log): all $n are rebuilt" >&2
@@ -46,7 +43,6 @@ narrow_includers() { # FILE
 	KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2 ||
 		die "$E_BUILD" "patched build failed: the includers of the patched headers do not preprocess (see the compiler errors in the log)"
 	restore_tree >&2
-	rm -rf "$tmp/cc" # the restore leaves the journal's (empty) object list there
 	while read -r obj parent; do
 		[[ -f $tmp/cpp/${obj%.o}.i ]] || continue # no dependency of it changed
 		cmp -s "$tmp/cpp/${obj%.o}.i" "$objdir/${obj%.o}.i" && continue

@@ -82,8 +82,10 @@ apply_patches() {
 	patched_tree=1
 	journal=$(klp_journal "$srcdir")
 	klp_journal_open "$srcdir" "$objdir" "$tmp/touched" 2>>"$LOG" || die "$E_BUILD" "cannot back up the files to patch in $journal"
-	# kpatch-cc keeps the original objects in the journal too.
-	ln -sfn "$journal/cc" "$tmp/cc"
+	# kpatch-cc keeps the original objects in the journal too. (A
+	# restore before this, narrow.sh's, left a directory there.)
+	rm -rf "$tmp/cc"
+	ln -s "$journal/cc" "$tmp/cc"
 	while read -r f; do
 		[[ -L $srcdir/$f ]] || continue
 		cp -p --remove-destination "$(readlink -f "$srcdir/$f")" "$srcdir/$f"

@@ -227,15 +227,15 @@ select_objects() {
 		printf '%s\n' "${sources[@]}" | awk '/\.c$/' | objects_of_sources >"$tmp/includers"
 		printf '%s\n' "${sources[@]}" | awk '!/\.c$/' | objects_of_sources >>"$tmp/objects"
 		sort -u "$tmp/objects" -o "$tmp/objects"
+		# (the objects of patched .c files are built anyway)
 		awk 'FILENAME == ARGV[1] { built[$1] = 1; next } !built[$1]++' "$tmp/objects" "$tmp/includers" >"$tmp/includers.new"
 		mv "$tmp/includers.new" "$tmp/includers"
-		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(sort -u "$tmp/objects" "$tmp/includers" | wc -l) objects in this config"
+		progress "  ${headers[*]}: included by ${#sources[@]} source files, $(($(wc -l <"$tmp/objects") + $(wc -l <"$tmp/includers"))) objects in this config"
 		if [[ -s $tmp/includers ]]; then
 			narrow_includers "$tmp/includers" >>"$tmp/objects"
 			[[ -s $tmp/objects ]] ||
 				die "$E_DIFF" "the patches change no object: ${headers[*]} change the preprocessed source of none of their includers in this config"
 		fi
-		sort -u "$tmp/objects" -o "$tmp/objects"
 		if [[ $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
 			full_build_why="${headers[*]} reach $(wc -l <"$tmp/objects") objects, more than --max-objects $max_objects"
 			progress "  more than --max-objects $max_objects objects: a full build is needed"
