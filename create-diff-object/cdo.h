@@ -136,6 +136,10 @@ bool site_bytes(const struct site_rewrite *w, unsigned char *p);
  * Exported symbols, and undefined ones the parent does not define (another
  * object of the patch may). */
 bool klp_is_exported(struct ctx *c, const struct sym *sym);
+/* SYM, another module's export the original already uses, stays a plain
+ * relocation (the patch module will depend on that module): its owner, or
+ * NULL when SYM is no such export. */
+const char *klp_keep_export_plain(struct ctx *c, struct sym *sym);
 void klp_target(struct ctx *c, const struct sym *sym, const char *user, struct klp_target *t);
 /* layout.c: refuses an aggregate whose layout differs between the two
  * objects' DWARF, unless allowed by name. */

@@ -62,6 +62,7 @@ struct sym {
 	bool include, ignore, has_fentry;
 	bool via_callers;		/* changed notrace function: its callers are patched instead */
 	bool callers_elsewhere;		/* --via-callers: a global one, called from other objects too */
+	bool plain_export;		/* another module's export kept a plain relocation (a jump label's key) */
 	/* an unchanged function patched all the same: because it reads the
 	 * new copy of (READS) or calls the notrace (CALLS) this symbol */
 	enum { PATCHED_AS_CHANGED, PATCHED_READS, PATCHED_CALLS } patched_why;

@@ -16,11 +16,25 @@ static const char *other_module_export(struct ctx *c, const struct sym *sym)
 {
 	const char *owner;
 
-	if (c->parent_is_vmlinux || sym->sec || sym->bind == STB_LOCAL || !sym->twin || sym->twin->sec)
+	if (c->parent_is_vmlinux || sym->sec || sym->bind == STB_LOCAL || !sym->twin || sym->twin->sec ||
+	    sym->plain_export)
 		return NULL;
 	owner = symvers_owner(sym->name);
 	if (!owner || !strcmp(owner, "vmlinux") || !strcmp(owner, c->a.parent))
 		return NULL;
+	return owner;
+}
+
+/* A jump label's key must be resolved when the patch module loads (the
+ * kernel reads its __jump_table then), so another module's exported key
+ * stays a plain relocation after all: the patch module then depends on that
+ * module, as the patched module itself does. */
+const char *klp_keep_export_plain(struct ctx *c, struct sym *sym)
+{
+	const char *owner = other_module_export(c, sym);
+
+	if (owner)
+		sym->plain_export = true;
 	return owner;
 }
 

@@ -144,12 +144,15 @@ static bool code_included(const struct rel *r)
 }
 
 /* A static key defined in a module cannot be a livepatch relocation: jump
- * labels are resolved before those are applied. The message names the
- * key's module: the patched one, or the one that exports it. */
+ * labels are resolved before those are applied. A key another module
+ * exports stays a plain relocation instead (the patch module depends on
+ * that module, as the patched one does); one of the patched module itself
+ * is refused. */
 static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, const struct rel *code,
 			   const struct rel *r)
 {
-	const struct sym *t = r->sym;
+	struct sym *t = r->sym;
+	bool noted = t->plain_export;
 	const char *owner;
 
 	if (c->parent_is_vmlinux || strcmp(sec->name, "__jump_table") || r == code)
@@ -157,11 +160,16 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, con
 	/* the key is the last quad of the 16- and the 24-byte layout */
 	if (r->off != code->off + esz - 8)
 		return;
+	if ((owner = klp_keep_export_plain(c, t))) {
+		if (!noted)
+			note("%s: jump label on static key %s, which module %s exports: a plain relocation, so the patch module depends on %s (loaded before it)",
+			     code->sym->name, t->name, owner, owner);
+		return;
+	}
 	if ((t->sec && t->include) || klp_is_exported(c, t))
 		return;
-	owner = t->sec ? NULL : symvers_owner(t->name);
 	die(EXIT_REFUSED, "%s: uses static key %s defined in module %s (jump labels of module keys cannot be live patched; use static_key_enabled() instead)",
-	    code->sym->name, t->name, owner ? owner : c->a.parent);
+	    code->sym->name, t->name, c->a.parent);
 }
 
 /* A new output section like SEC, in link order after LINKED (or none);

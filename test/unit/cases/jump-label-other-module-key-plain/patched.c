@@ -5,6 +5,6 @@ extern struct static_key other_key;
 int mod_fn(int x)
 {
 	if (static_branch_unlikely(&other_key))
-		return x + 2;
+		return x + 2 + *(volatile int *)&other_key;	/* a plain reference too */
 	return x;
 }
