@@ -35,6 +35,7 @@ void free_list(char **names);
 /* --- modinfo.c: a module's .modinfo and patched functions, read with libelf --- */
 struct modinfo {
 	char *name, *vermagic, *livepatch, *version, *description, *license, *srcversion;
+	char *depends;       /* modules it needs loaded first, comma-separated (modpost's) */
 	char **funcs;        /* "object:function,pos" from .livepatch.funcs */
 	size_t nfuncs;
 	char **klp_fix;      /* every klp_fix= value, "N:FIELD=VALUE" (doc/modinfo-keys.md) */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kpatch.h"
@@ -115,6 +116,74 @@ static int kernel_load(const char *file)
 	return EXIT_OK;
 }
 
+/* A module name as modpost writes it into depends= (also a guard against a
+ * hostile modinfo handing modprobe an option). */
+static bool module_name_ok(const char *name, size_t len)
+{
+	if (!len || len > 55 || name[0] == '-')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!(name[i] == '_' || name[i] == '-' || (name[i] >= '0' && name[i] <= '9') ||
+		      (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+static int modprobe(const char *name)
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (!pid) {
+		execlp("modprobe", "modprobe", name, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The modules the patch module needs (an export another module has, such as
+ * a static key its jump labels use) are loaded first, as modprobe would:
+ * the kernel does not load them for finit_module. */
+static int load_depends(const char *file, const char *depends)
+{
+	const char *d = depends ? depends : "";
+
+	while (*d) {
+		size_t len = strcspn(d, ",");
+		char *name;
+		int rc = EXIT_OK;
+
+		if (!module_name_ok(d, len)) {
+			fprintf(stderr, "kpatch: %s depends on '%.*s', which is not a module name\n", file, (int)len, d);
+			return EXIT_REFUSED;
+		}
+		name = strndup(d, len);
+		if (!name)
+			return EXIT_ERROR;
+		for (char *p = name; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		if (!is_dir(path("/sys/module/%s", name))) {
+			printf("loading module %s, which %s depends on\n", name, file);
+			if (modprobe(name)) {
+				fprintf(stderr, "kpatch: %s depends on module %s, which modprobe could not load\n", file, name);
+				rc = EXIT_KERNEL;
+			}
+		}
+		free(name);
+		if (rc)
+			return rc;
+		d += len + (d[len] == ',');
+	}
+	return EXIT_OK;
+}
+
 static int kernel_unload(const char *name)
 {
 	/* The module stays busy a moment after the patch is gone. */
@@ -171,7 +240,7 @@ static int load_one(const char *arg)
 	if (is_dir(path("/sys/kernel/livepatch/%s", name))) {
 		fprintf(stderr, "kpatch: %s is already loaded\n", name);
 		rc = EXIT_ERROR;
-	} else if (!(rc = kernel_load(file))) {
+	} else if (!(rc = load_depends(file, mi.depends)) && !(rc = kernel_load(file))) {
 		printf("loading patch module: %s\n", file);
 		if (wait_transition(name, opt_wait, opt_signal_wait))
 			rc = roll_back(name);

@@ -44,6 +44,7 @@ static void take_modinfo(struct modinfo *mi, const char *buf, size_t size)
 		{ "description=", offsetof(struct modinfo, description) },
 		{ "license=", offsetof(struct modinfo, license) },
 		{ "srcversion=", offsetof(struct modinfo, srcversion) },
+		{ "depends=", offsetof(struct modinfo, depends) },
 	};
 	size_t at = 0;
 
@@ -294,6 +295,7 @@ void modinfo_free(struct modinfo *mi)
 {
 	free(mi->name);
 	free(mi->vermagic);
+	free(mi->depends);
 	free(mi->livepatch);
 	free(mi->version);
 	free(mi->description);
