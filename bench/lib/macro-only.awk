@@ -1,22 +1,42 @@
 # Does a unified diff of a header change only preprocessor lines (bench/
-# fix-corpus)? Prints "yes" when every removed or added line is a
-# directive (#define, #undef, #if...), the continuation of one, blank, or
-# a comment line; else "no". Such a header needs no width limit as a
-# dependency: kpatch-build rebuilds only the includers whose preprocessed
-# source it changes. Continuations are followed in each side's own lines
-# (context and removed lines for the old file, context and added ones for
-# the new).
+# fix-corpus)? Prints "yes NAME..." (the macros it defines, changes or
+# removes) when every removed or added line is a directive (#define,
+# #undef, #if...), the continuation of one, blank, or a comment line; else
+# "no". Such a header needs no width limit as a dependency of a file that
+# uses one of those names: kpatch-build rebuilds only the includers whose
+# preprocessed source it changes. Continuations are followed in each
+# side's own lines (context and removed lines for the old file, context
+# and added ones for the new).
 function code_line(s, cont) {
 	if (cont || s ~ /^[ \t]*#/ || s ~ /^[ \t]*$/) return 0
 	if (s ~ /^[ \t]*(\/\*|\*|\/\/)/ || s ~ /\*\/[ \t]*$/) return 0
 	return 1
 }
-/^(---|\+\+\+|@@|diff |# )/ { old_cont = new_cont = 0; next }
+# The macro a line of one side belongs to: the one it defines, or the one
+# whose continued body it is (CONT, NAME: that side's state before it).
+function macro_of(s, cont, name,   m) {
+	if (cont) return name
+	if (match(s, /^[ \t]*#[ \t]*(define|undef)[ \t]+[A-Za-z_][A-Za-z0-9_]*/)) {
+		m = substr(s, RSTART, RLENGTH)
+		sub(/^[ \t]*#[ \t]*(define|undef)[ \t]+/, "", m)
+		return m
+	}
+	return ""
+}
+function changed_name(m) { if (m != "" && !(m in names)) { names[m] = 1; list = list " " m } }
+/^(---|\+\+\+|@@|diff |# )/ { old_cont = new_cont = 0; old_name = new_name = ""; next }
 {
 	tag = substr($0, 1, 1); s = substr($0, 2)
 	cont_here = (s ~ /\\[ \t]*$/)
-	if (tag == "-") { if (code_line(s, old_cont)) bad = 1; old_cont = cont_here; changed = 1 }
-	else if (tag == "+") { if (code_line(s, new_cont)) bad = 1; new_cont = cont_here; changed = 1 }
-	else { old_cont = new_cont = cont_here }
+	if (tag == "-" || tag == " ") {
+		m = macro_of(s, old_cont, old_name)
+		if (tag == "-") { if (code_line(s, old_cont)) bad = 1; changed_name(m); changed = 1 }
+		old_cont = cont_here; old_name = m
+	}
+	if (tag == "+" || tag == " ") {
+		m = macro_of(s, new_cont, new_name)
+		if (tag == "+") { if (code_line(s, new_cont)) bad = 1; changed_name(m); changed = 1 }
+		new_cont = cont_here; new_name = m
+	}
 }
-END { print (changed && !bad) ? "yes" : "no" }
+END { print (changed && !bad) ? "yes" list : "no" }
