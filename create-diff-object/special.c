@@ -152,7 +152,6 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, con
 			   const struct rel *r)
 {
 	struct sym *t = r->sym;
-	bool noted = t->plain_export;
 	const char *owner;
 
 	if (c->parent_is_vmlinux || strcmp(sec->name, "__jump_table") || r == code)
@@ -160,10 +159,10 @@ static void check_jump_key(struct ctx *c, const struct sec *sec, size_t esz, con
 	/* the key is the last quad of the 16- and the 24-byte layout */
 	if (r->off != code->off + esz - 8)
 		return;
+	/* once kept plain, the key is no longer such an export: noted once */
 	if ((owner = klp_keep_export_plain(c, t))) {
-		if (!noted)
-			note("%s: jump label on static key %s, which module %s exports: a plain relocation, so the patch module depends on %s (loaded before it)",
-			     code->sym->name, t->name, owner, owner);
+		note("%s: jump label on static key %s, which module %s exports: a plain relocation, so the patch module depends on %s (loaded before it)",
+		     code->sym->name, t->name, owner, owner);
 		return;
 	}
 	if ((t->sec && t->include) || klp_is_exported(c, t))

@@ -3,6 +3,7 @@
  * load and unload: checks first (the module is a live patch for this very
  * kernel), then the kernel call, then the transition, undone if it stalls.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -123,8 +124,7 @@ static bool module_name_ok(const char *name, size_t len)
 	if (!len || len > 55 || name[0] == '-')
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (!(name[i] == '_' || name[i] == '-' || (name[i] >= '0' && name[i] <= '9') ||
-		      (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z')))
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_' && name[i] != '-')
 			return false;
 	return true;
 }
@@ -149,39 +149,38 @@ static int modprobe(const char *name)
 
 /* The modules the patch module needs (an export another module has, such as
  * a static key its jump labels use) are loaded first, as modprobe would:
- * the kernel does not load them for finit_module. */
+ * the kernel does not load them for finit_module. Every name is checked
+ * before any is loaded. */
 static int load_depends(const char *file, const char *depends)
 {
-	const char *d = depends ? depends : "";
+	char *all, *rest, *name;
+	int rc = EXIT_OK;
 
-	while (*d) {
+	if (!depends || !*depends)
+		return EXIT_OK;
+	for (const char *d = depends;; d++) {
 		size_t len = strcspn(d, ",");
-		char *name;
-		int rc = EXIT_OK;
 
 		if (!module_name_ok(d, len)) {
 			fprintf(stderr, "kpatch: %s depends on '%.*s', which is not a module name\n", file, (int)len, d);
 			return EXIT_REFUSED;
 		}
-		name = strndup(d, len);
-		if (!name)
-			return EXIT_ERROR;
-		for (char *p = name; *p; p++)
-			if (*p == '-')
-				*p = '_';
-		if (!is_dir(path("/sys/module/%s", name))) {
-			printf("loading module %s, which %s depends on\n", name, file);
-			if (modprobe(name)) {
-				fprintf(stderr, "kpatch: %s depends on module %s, which modprobe could not load\n", file, name);
-				rc = EXIT_KERNEL;
-			}
-		}
-		free(name);
-		if (rc)
-			return rc;
-		d += len + (d[len] == ',');
+		if (!d[len])
+			break;
+		d += len;
 	}
-	return EXIT_OK;
+	rest = all = sysfs_name(depends);
+	while (!rc && (name = strsep(&rest, ","))) {
+		if (is_dir(path("/sys/module/%s", name)))
+			continue;
+		printf("loading module %s, which %s depends on\n", name, file);
+		if (modprobe(name)) {
+			fprintf(stderr, "kpatch: %s depends on module %s, which modprobe could not load\n", file, name);
+			rc = EXIT_KERNEL;
+		}
+	}
+	free(all);
+	return rc;
 }
 
 static int kernel_unload(const char *name)
