@@ -6,13 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+const char *g_tool = "create-diff-object";
 const char *g_objname = "?";
 bool g_debug;
 void die(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "create-diff-object: %s: %s: ",
+	fprintf(stderr, "%s: %s: %s: ", g_tool,
 		code == EXIT_REFUSED ? "ERROR (cannot live patch)" : "ERROR", g_objname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -27,7 +28,7 @@ void debug(const char *fmt, ...)
 
 	if (!g_debug)
 		return;
-	fprintf(stderr, "create-diff-object: DEBUG: ");
+	fprintf(stderr, "%s: DEBUG: ", g_tool);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -38,7 +39,7 @@ void note(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "create-diff-object: %s: ", g_objname);
+	fprintf(stderr, "%s: %s: ", g_tool, g_objname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -6,10 +6,11 @@
 
 enum exit_code { EXIT_WRITTEN = 0, EXIT_ERROR = 1, EXIT_REFUSED = 2, EXIT_NOCHANGE = 3 };
 
+extern const char *g_tool;	/* program named in every message */
 extern const char *g_objname;	/* object named in every message */
 extern bool g_debug;
 
-/* Print "create-diff-object: ERROR: OBJ: ..." and exit with CODE. */
+/* Print "TOOL: ERROR: OBJ: ..." and exit with CODE. */
 __attribute__((noreturn, format(printf, 2, 3)))
 void die(int code, const char *fmt, ...);
 __attribute__((format(printf, 1, 2)))
