@@ -22,17 +22,24 @@ preprocess_objects() { # WHAT original|patched OBJ...
 }
 
 # Reads "OBJ PARENT" lines of objects compiled from C files that include a
-# patched header; prints those whose preprocessed source the patches change
-# (all of them where the original's preprocessing fails).
+# patched header; prints those whose preprocessed source the patches change.
+# An includer that does not preprocess on its own (certs/blacklist_hashes.c
+# includes a list its object's rule generates first) is kept: make goes on
+# past it (-k; kpatch-cc removes the digest of one that fails), and only
+# the others are narrowed.
 narrow_includers() { # FILE
-	local list=$1 n objs=() obj parent kept=0
+	local list=$1 n objs=() obj parent kept=0 failed=0
 	mapfile -t objs < <(cut -d' ' -f1 "$list")
 	n=${#objs[@]}
 	progress "  preprocessing $n includers before and after the patches (which of them change)" >&2
-	if ! preprocess_objects "preprocessing original" original "${objs[@]}" >&2; then
-		progress "  note: preprocessing the original includers failed (see the log): all $n are rebuilt" >&2
-		cat "$list"
-		return 0
+	make_options=(-k)
+	preprocess_objects "preprocessing original" original "${objs[@]}" >&2 || failed=1
+	make_options=()
+	mapfile -t objs < <(while read -r obj parent; do
+		[[ -f $objdir/${obj%.o}.i ]] && echo "$obj"
+	done <"$list")
+	if [[ $failed -eq 1 ]]; then
+		progress "  note: $((n - ${#objs[@]})) of the $n includers do not preprocess on their own (see the log): they are rebuilt" >&2
 	fi
 	rm -rf "$tmp/cpp"
 	mkdir -p "$tmp/cpp"
@@ -40,12 +47,16 @@ narrow_includers() { # FILE
 	# make reruns the preprocessing only where a dependency changed; the
 	# digests go to $tmp/cpp, so the original's stay in the tree.
 	# What does not preprocess does not compile either.
-	KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2 ||
-		die "$E_BUILD" "patched build failed: the includers of the patched headers do not preprocess (see the compiler errors in the log)"
+	if [[ ${#objs[@]} -gt 0 ]]; then
+		KPATCH_CC_DIGEST_DIR=$tmp/cpp preprocess_objects "preprocessing patched" patched "${objs[@]}" >&2 ||
+			die "$E_BUILD" "patched build failed: the includers of the patched headers do not preprocess (see the compiler errors in the log)"
+	fi
 	restore_tree >&2
 	while read -r obj parent; do
-		[[ -f $tmp/cpp/${obj%.o}.i ]] || continue # no dependency of it changed
-		cmp -s "$tmp/cpp/${obj%.o}.i" "$objdir/${obj%.o}.i" && continue
+		if [[ -f $objdir/${obj%.o}.i ]]; then
+			[[ -f $tmp/cpp/${obj%.o}.i ]] || continue # no dependency of it changed
+			cmp -s "$tmp/cpp/${obj%.o}.i" "$objdir/${obj%.o}.i" && continue
+		fi
 		echo "$obj $parent"
 		kept=$((kept + 1))
 	done <"$list"

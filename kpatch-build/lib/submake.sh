@@ -119,7 +119,7 @@ replay_call() { # ENV-FILE ARG...
 	local envargs=()
 	mapfile -d '' -t envargs <"$1"
 	shift
-	(cd "$objdir" && env "${envargs[@]}" make -j"$jobs" "$@")
+	(cd "$objdir" && env "${envargs[@]}" make -j"$jobs" "${make_options[@]}" "$@")
 }
 
 # The patch module is built the same way. Its directory is the same for

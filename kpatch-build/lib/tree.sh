@@ -11,13 +11,16 @@ FFS_FLAGS=${KPATCH_BUILD_KCFLAGS-"-ffunction-sections -fdata-sections"}
 # The wrapper and the authors' header are used from fixed places in the cache:
 # the build records CC and KCFLAGS, so paths that moved with the checkout or
 # the install would make every cached object look stale.
+# The directory is named by the wrapper and its digest filter (used-decls):
+# a tree's recorded digests are valid only for the filter that made them.
 stable_tools() {
-	local dir h
-	dir=$KLP_CACHE/tools/$(sha256sum <"$KPATCH_CC" | cut -c1-12)
+	local dir h t
+	dir=$KLP_CACHE/tools/$(cat "$KPATCH_CC" "$USED_DECLS" | sha256sum | cut -c1-12)
 	mkdir -p "$dir/include"
-	if [[ ! -x $dir/kpatch-cc ]]; then
-		cp "$KPATCH_CC" "$dir/kpatch-cc.tmp.$$" && mv "$dir/kpatch-cc.tmp.$$" "$dir/kpatch-cc"
-	fi
+	for t in "$KPATCH_CC" "$USED_DECLS"; do
+		[[ -x $dir/${t##*/} ]] && continue
+		cp "$t" "$dir/${t##*/}.tmp.$$" && mv "$dir/${t##*/}.tmp.$$" "$dir/${t##*/}"
+	done
 	# The headers patch authors include (kpatch-macros.h, kpatch-syscall.h);
 	# kbuild's dependency files see their content, the path stays the same.
 	for h in "$KMOD_DIR"/*.h; do
@@ -39,8 +42,11 @@ tree_key() {
 	} | sha256sum | cut -c1-16
 }
 
+# make's own options for the next build only (narrow.sh's -k).
+make_options=()
+
 kbuild() { # make in the prepared tree with our compiler, flags and release
-	make -C "$srcdir" O="$objdir" ARCH=x86_64 -j"$jobs" CC="$KPATCH_CC" KERNELRELEASE="$kver" \
+	make -C "$srcdir" O="$objdir" ARCH=x86_64 -j"$jobs" "${make_options[@]}" CC="$KPATCH_CC" KERNELRELEASE="$kver" \
 		KCFLAGS="$FFS_FLAGS -I$AUTHOR_INCLUDE" "$@"
 }
 
