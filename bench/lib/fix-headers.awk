@@ -7,16 +7,16 @@
 # it is a path suffix of (<linux/x.h>, "x.h" through -I): a superset, as
 # kpatch-build's own index reads it. A header that more than WIDTH .c files
 # include is left out (kpatch-build would rebuild them all, or the whole
-# kernel), unless its change is preprocessor lines only ("M FILE" lines,
-# before the index: kpatch-build narrows such a header to the includers
-# whose preprocessed source it changes). Output: "W HEADER N" for each
-# header left out, "N HEADER N" for each wide one kept for its macros (N:
-# its includers), then "FILE HEADER..." for each changed .c file that
-# includes another.
+# kernel), unless its change names something a file may use ("M FILE"
+# lines, before the index: its macros or declarations, which kpatch-build
+# narrows to the includers that use them). Output: "W HEADER N" for each
+# header left out, "N HEADER N" for each wide one kept for the files that
+# use its names (N: its includers), then "FILE HEADER..." for each changed
+# .c file that includes another.
 # Needs kpatch-build/lib/include-paths.awk.
 $1 == "C" { changed_c[$2] = 1; next }
 $1 == "H" { headers[++nh] = $2; next }
-$1 == "M" { macros_only[$2] = 1; next }
+$1 == "M" { named[$2] = 1; next }
 $1 == "F" {
 	known[$2] = 1; p = $2
 	while (1) { by_suffix[p] = by_suffix[p] " " $2; if (!sub(/^[^\/]*\//, "", p)) break }
@@ -45,7 +45,7 @@ END {
 			}
 		}
 		if (sources > WIDTH) {
-			if (!(headers[k] in macros_only)) { print "W " headers[k] " " sources; continue }
+			if (!(headers[k] in named)) { print "W " headers[k] " " sources; continue }
 			print "N " headers[k] " " sources
 		}
 		for (j = 1; j <= nr; j++) reached[by[j]] = reached[by[j]] " " headers[k]
