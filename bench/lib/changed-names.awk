@@ -1,33 +1,59 @@
-# The names a unified diff of a header changes on its code lines (bench/
-# fix-corpus): every identifier on an added or removed line that is not a
-# comment, less C's keywords, the kernel's basic types and names shorter
-# than four characters (parameter names such as "dev" would match any file).
-# Prints them on one line, space-separated, or nothing. A file whose own
-# change uses one of them may need the header's change to compile; a wide
-# header is then a dependency of that file only (kpatch-build rebuilds just
-# the includers whose used declarations the header changes).
+# The names a unified diff of a header declares or changes on its code lines
+# (bench/fix-corpus), read in the kernel's layout, since a hunk does not
+# show how deep it starts: on a line at column 0, the function (the name
+# before the first parenthesis), else the tag of a struct, union or enum and
+# the variable (the last name before ';', '[' or '='); on an indented line,
+# a struct member (the name before ';', '[' or ':' of a line with no '=' nor
+# call, or a function pointer's (*name)); the name of a #define or #undef.
+# Statements inside function bodies name nothing. C's keywords, names under
+# four characters and names that begin with "__" (attributes, internals)
+# are left out. Prints the names on one line, space-separated, or nothing.
+# A file whose own change uses one of them may need the header's change to
+# compile; a wide header is then a dependency of that file only
+# (kpatch-build rebuilds just the includers that use what it changes).
 BEGIN {
-	n = split("auto break case char const continue default define defined double else elif endif " \
-		"enum error extern float for goto ifdef ifndef include inline long register restrict " \
-		"return short signed sizeof static struct switch typedef undef union unsigned void " \
-		"volatile while bool true false NULL size_t ssize_t loff_t gfp_t __always_inline " \
-		"__init __exit __user __iomem __rcu __must_check __maybe_unused __attribute__ " \
-		"typeof __typeof__ unlikely likely", stop, " ")
+	n = split("auto break case char const continue default double else enum extern float " \
+		"goto inline long register restrict return short signed sizeof static struct switch " \
+		"typedef union unsigned void volatile while bool true false NULL", stop, " ")
 	for (i = 1; i <= n; i++) stopword[stop[i]] = 1
+}
+function add(w) {
+	if (length(w) < 4 || w ~ /^__/ || (w in stopword) || (w in seen)) return
+	seen[w] = 1
+	list = list (list == "" ? "" : " ") w
+}
+# The last identifier of S before the first of the characters in STOPS.
+function last_before(s, stops,   i, c, t) {
+	for (i = 1; i <= length(s); i++) { c = substr(s, i, 1); if (index(stops, c)) break }
+	t = substr(s, 1, i - 1)
+	if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*$/)) { t = substr(t, RSTART, RLENGTH); sub(/[ \t]+$/, "", t); return t }
+	return ""
 }
 /^(---|\+\+\+|@@|diff |# )/ { next }
 /^[-+]/ {
 	s = substr($0, 2)
 	if (s ~ /^[ \t]*(\/\*|\*|\/\/)/) next
-	gsub(/"([^"\\]|\\.)*"/, " ", s)
+	gsub(/"([^"\\]|\\.)*"/, "\"\"", s)
 	gsub(/\/\*.*\*\//, " ", s)
 	sub(/\/\/.*/, "", s)
-	while (match(s, /[A-Za-z_][A-Za-z0-9_]*/)) {
-		w = substr(s, RSTART, RLENGTH)
-		s = substr(s, RSTART + RLENGTH)
-		if (length(w) < 4 || (w in stopword) || (w in seen) || w ~ /^[us](8|16|32|64)$/) continue
-		seen[w] = 1
-		list = list (list == "" ? "" : " ") w
+	if (match(s, /^[ \t]*#[ \t]*(define|undef)[ \t]+[A-Za-z_][A-Za-z0-9_]*/)) {
+		w = substr(s, RSTART, RLENGTH); sub(/^[ \t]*#[ \t]*(define|undef)[ \t]+/, "", w); add(w); next
 	}
+	if (s ~ /^[ \t]*#/) next
+	if (s ~ /^[A-Za-z_]/) {
+		if (match(s, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
+			w = substr(s, RSTART, RLENGTH); sub(/[ \t]*\($/, "", w); add(w); next
+		}
+		if (match(s, /(struct|union|enum)[ \t]+[A-Za-z_][A-Za-z0-9_]*/)) {
+			w = substr(s, RSTART, RLENGTH); sub(/^(struct|union|enum)[ \t]+/, "", w); add(w)
+		}
+		if (s ~ /[;[=]/) add(last_before(s, ";[="))
+		next
+	}
+	if (match(s, /\([ \t]*\*[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]*\)[ \t]*\(/)) {
+		w = substr(s, RSTART, RLENGTH); gsub(/[()* \t]/, "", w); add(w); next
+	}
+	if (s ~ /;[ \t]*$/ && s !~ /[=()]/ && s !~ /^[ \t]*(return|break|continue|goto)[ \t;]/)
+		add(last_before(s, ";[:"))
 }
 END { if (list != "") print list }
