@@ -36,8 +36,83 @@ static char *read_all(FILE *f, size_t *len)
 	return (char *)b.p;
 }
 
+/* Names the kernel's macros number with __COUNTER__ (__UNIQUE_ID(x) in
+ * min(), guard(), __ADDRESSABLE(); compiletime_assert()): a static inline
+ * removed above shifts every later number, in every includer. Each such
+ * name is written with its number replaced by the order in which it first
+ * appears in what is kept: a renaming of the whole text, so a change of
+ * which name is used still shows, and the text still compiles. */
+static const char *const counter_prefixes[] = { "__UNIQUE_ID_", "__compiletime_assert_" };
+
+/* The length of NAME without its trailing digits, when it is a numbered
+ * name; 0 otherwise. */
+static size_t counter_stem(const char *name)
+{
+	size_t i, n = strlen(name), stem = n;
+
+	while (stem > 0 && name[stem - 1] >= '0' && name[stem - 1] <= '9')
+		stem--;
+	if (stem == n)
+		return 0;
+	for (i = 0; i < sizeof(counter_prefixes) / sizeof(counter_prefixes[0]); i++)
+		if (!strncmp(name, counter_prefixes[i], strlen(counter_prefixes[i])) &&
+		    stem >= strlen(counter_prefixes[i]))
+			return stem;
+	return 0;
+}
+
+static void print_name(const struct tokens *t, uint32_t name, uint32_t *order, uint32_t *next, FILE *out)
+{
+	size_t stem = counter_stem(t->names[name]);
+
+	if (!stem) {
+		fputs(t->names[name], out);
+		return;
+	}
+	if (!order[name])
+		order[name] = ++*next;
+	fprintf(out, "%.*s%u", (int)stem, t->names[name], order[name]);
+}
+
+/* A string's words are renamed too: a stringified macro argument
+ * (compiletime_assert's message, BUILD_BUG_ON's) carries the numbers. */
+static void print_string(const struct tokens *t, const struct tok *tk, uint32_t *order, uint32_t *next, FILE *out)
+{
+	const char *s = t->text + tk->off;
+	size_t i = 0, j;
+	long id;
+
+	while (i < tk->len) {
+		if (!ident_char(s[i]) || (s[i] >= '0' && s[i] <= '9')) {
+			for (j = i + 1; j < tk->len && ident_char(s[j]) && (s[i] >= '0' && s[i] <= '9'); j++)
+				;
+			fwrite(s + i, 1, j - i, out);
+			i = j;
+			continue;
+		}
+		for (j = i; j < tk->len && ident_char(s[j]); j++)
+			;
+		if ((id = name_lookup(t, s + i, j - i)) >= 0)
+			print_name(t, (uint32_t)id, order, next, out);
+		else
+			fwrite(s + i, 1, j - i, out);
+		i = j;
+	}
+}
+
+static void print_token(const struct tokens *t, const struct tok *tk, uint32_t *order, uint32_t *next, FILE *out)
+{
+	if (tk->kind == TOK_IDENT)
+		print_name(t, tk->name, order, next, out);
+	else if (tk->kind == TOK_STRING)
+		print_string(t, tk, order, next, out);
+	else
+		fwrite(t->text + tk->off, 1, tk->len, out);
+}
+
 static void print_kept(const struct tokens *t, const struct decls *d, FILE *out)
 {
+	uint32_t *order = xcalloc(t->nnames + 1, sizeof(*order)), next = 0;
 	size_t i, k;
 
 	for (i = 0; i < d->n; i++) {
@@ -53,10 +128,11 @@ static void print_kept(const struct tokens *t, const struct decls *d, FILE *out)
 				fputc('\n', out);
 			else if (k > x->first && (tk->space_before || t->v[k - 1].kind == TOK_DIRECTIVE))
 				fputc(t->v[k - 1].kind == TOK_DIRECTIVE ? '\n' : ' ', out);
-			fwrite(t->text + tk->off, 1, tk->len, out);
+			print_token(t, tk, order, &next, out);
 		}
 		fputc('\n', out);
 	}
+	free(order);
 }
 
 int main(int argc, char **argv)
