@@ -5,7 +5,8 @@
 # the variable (the last name before ';', '[' or '='); on an indented line,
 # a struct member (the name before ';', '[' or ':' of a line with no '=' nor
 # call, or a function pointer's (*name)); the name of a #define or #undef.
-# Statements inside function bodies name nothing. C's keywords, names under
+# Lines inside a function's body (from a column-0 head to its column-0 '}',
+# followed through the context lines too) name nothing. C's keywords, names under
 # four characters and names that begin with "__" (attributes, internals)
 # are left out. Prints the names on one line, space-separated, or nothing.
 # A file whose own change uses one of them may need the header's change to
@@ -29,7 +30,18 @@ function last_before(s, stops,   i, c, t) {
 	if (match(t, /[A-Za-z_][A-Za-z0-9_]*[ \t]*$/)) { t = substr(t, RSTART, RLENGTH); sub(/[ \t]+$/, "", t); return t }
 	return ""
 }
-/^(---|\+\+\+|@@|diff |# )/ { next }
+/^(---|\+\+\+|diff |# )/ { next }
+/^@@/ { body = 0; next }
+# A function's body, from its column-0 head to its column-0 '}', in the
+# lines of either side (context too): its locals look like members.
+/^[-+ ]/ {
+	s = substr($0, 2)
+	if (s ~ /^}/) { body = 0; next }
+	if (s ~ /^[A-Za-z_].*\(/ && s !~ /;[ \t]*$/) head = 1
+	else if (s ~ /^{/) { body = 1; head = 0 }
+	if (head && s ~ /{[ \t]*$/) { body = 1; head = 0 }
+	if (substr($0, 1, 1) == " ") next
+}
 /^[-+]/ {
 	s = substr($0, 2)
 	if (s ~ /^[ \t]*(\/\*|\*|\/\/)/) next
@@ -40,6 +52,7 @@ function last_before(s, stops,   i, c, t) {
 		w = substr(s, RSTART, RLENGTH); sub(/^[ \t]*#[ \t]*(define|undef)[ \t]+/, "", w); add(w); next
 	}
 	if (s ~ /^[ \t]*#/) next
+	if (body && s !~ /^[A-Za-z_]/) next
 	if (s ~ /^[A-Za-z_]/) {
 		if (match(s, /[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
 			w = substr(s, RSTART, RLENGTH); sub(/[ \t]*\($/, "", w); add(w); next
