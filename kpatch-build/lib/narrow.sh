@@ -28,17 +28,17 @@ preprocess_objects() { # WHAT original|patched OBJ...
 # past it (-k; kpatch-cc removes the digest of one that fails), and only
 # the others are narrowed.
 narrow_includers() { # FILE
-	local list=$1 n objs=() obj parent kept=0 failed=0
+	local list=$1 n objs=() obj parent kept=0
 	mapfile -t objs < <(cut -d' ' -f1 "$list")
 	n=${#objs[@]}
 	progress "  preprocessing $n includers before and after the patches (which of them change)" >&2
 	make_options=(-k)
-	preprocess_objects "preprocessing original" original "${objs[@]}" >&2 || failed=1
+	preprocess_objects "preprocessing original" original "${objs[@]}" >&2 || true
 	make_options=()
 	mapfile -t objs < <(while read -r obj parent; do
 		[[ -f $objdir/${obj%.o}.i ]] && echo "$obj"
 	done <"$list")
-	if [[ $failed -eq 1 ]]; then
+	if [[ ${#objs[@]} -lt $n ]]; then
 		progress "  note: $((n - ${#objs[@]})) of the $n includers do not preprocess on their own (see the log): they are rebuilt" >&2
 	fi
 	rm -rf "$tmp/cpp"
