@@ -87,6 +87,13 @@ bool is_string_literal(const struct sym *s);
  * symbol table has no such label. */
 bool is_merge_literal(const struct sym *s);
 void correlate(struct ctx *c);			/* correlate.c */
+/* counter-names.c: NAME made with __COUNTER__ (__UNIQUE_ID_*, __BTF_ID__*,
+ * __initcall__*): OUT is it with its numbers as '#'; false for other names
+ * (or one too long for OUT). */
+bool counter_key(const char *name, char *out, size_t outlen);
+bool same_counter_key(const char *a, const char *b);
+/* Pairs the uncorrelated counter-named symbols of one key by their order. */
+void correlate_counter_names(struct ctx *c);
 void mark_ignored(struct ctx *c);		/* compare.c */
 void compare(struct ctx *c);
 void check_refusals(struct ctx *c);

@@ -3,7 +3,8 @@
  * their base name, a clone's .cold part with its clone; renumbered static
  * locals through the functions that use them, or through the family of
  * functions of one base name when the compiler moved the code using them
- * into a split part (f -> f.part.0, f.cold). */
+ * into a split part (f -> f.part.0, f.cold); names made with __COUNTER__
+ * by the rest of the name (counter-names.c). */
 #include "cdo.h"
 #include <stdio.h>
 #include <string.h>
@@ -55,13 +56,22 @@ static bool is_static_local(const struct sym *s)
 	return s->type == STT_OBJECT && s->bind == STB_LOCAL && strcmp(s->name, s->base);
 }
 
+/* A name made with __COUNTER__: its number is no identity (counter-names.c). */
+static bool is_counter_named(const struct sym *s)
+{
+	char key[512];
+
+	return counter_key(s->base, key, sizeof(key));
+}
+
 /* Exact names that are unique on both sides (globals are always unique). */
 static void by_name(struct ctx *c)
 {
 	for_each_sym(&c->patched, p) {
 		struct sym *o;
 
-		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name || is_static_local(p))
+		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name || is_static_local(p) ||
+		    is_counter_named(p))
 			continue;
 		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
 		if (!o)
@@ -112,7 +122,8 @@ static void through_users(struct ctx *c, bool content)
 			for_each_rel(of->sec, or) {
 				struct sym *o = or->sym;
 
-				if (!o->twin && is_static_local(o) && !strcmp(p->base, o->base) &&
+				if (!o->twin && is_static_local(o) &&
+				    (!strcmp(p->base, o->base) || same_counter_key(p->base, o->base)) &&
 				    (!content || same_content(p, o))) {
 					pair(p, o);
 					break;
@@ -131,7 +142,7 @@ static void statics_by_name(struct ctx *c)
 	for_each_sym(&c->patched, p) {
 		struct sym *o;
 
-		if (p->twin || !is_static_local(p))
+		if (p->twin || !is_static_local(p) || is_counter_named(p))
 			continue;
 		if (ht_count(&c->patched.sym_by_name, p->name) == 1 && ht_count(&c->orig.sym_by_name, p->name) == 1)
 			o = ht_get(&c->orig.sym_by_name, p->name, NULL);
@@ -154,7 +165,7 @@ static void by_base(struct ctx *c, bool funcs)
 		size_t pos, n = 0;
 
 		if (p->twin || p->parent || p->type == STT_SECTION || p->type == STT_FILE || !*p->name || !p->sec ||
-		    (funcs && p->type != STT_FUNC))
+		    (funcs && p->type != STT_FUNC) || is_counter_named(p))
 			continue;
 		for (o = ht_get(&c->orig.sym_by_base, p->base, &pos); o; o = ht_next(&c->orig.sym_by_base, p->base, &pos))
 			if (!o->twin && !o->parent && same_kind(p, o)) {
@@ -328,6 +339,7 @@ void correlate(struct ctx *c)
 	through_users(c, true);
 	through_users(c, false);
 	through_families(c);
+	correlate_counter_names(c);
 	statics_by_name(c);
 	by_base(c, false);
 	children(c);
