@@ -44,6 +44,7 @@ classify_build() { # RC LOG FILE
 	case $1 in
 	0) echo built; return ;;
 	3) echo corpus-error; return ;; # does not apply to BASE: a corpus bug
+	124 | 137) echo timeout; return ;; # fix-rate's --fix-timeout
 	5) grep -qs 'error:' "$2" "${2%.log}.full.log" && { echo compile-error; return; } ;;
 	6)
 		# the fix's own file, not one of its deps (a KUnit test beside it)
