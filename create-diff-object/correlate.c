@@ -70,8 +70,9 @@ static void by_name(struct ctx *c)
 	for_each_sym(&c->patched, p) {
 		struct sym *o;
 
+		/* (an undefined one is named by what defines it: exact) */
 		if (p->type == STT_SECTION || p->type == STT_FILE || !*p->name || is_static_local(p) ||
-		    is_counter_named(p))
+		    (p->sec && is_counter_named(p)))
 			continue;
 		o = ht_get(&c->orig.sym_by_name, p->name, NULL);
 		if (!o)
