@@ -12,6 +12,9 @@
 # A file whose own change uses one of them may need the header's change to
 # compile; a wide header is then a dependency of that file only
 # (kpatch-build rebuilds just the includers that use what it changes).
+# With -v side=-, only the names on removed lines: what the change takes
+# away or declares anew (a file's old code may use them); a name only on
+# added lines is new, and no old code uses it.
 BEGIN {
 	n = split("auto break case char const continue default double else enum extern float " \
 		"goto inline long register restrict return short signed sizeof static struct switch " \
@@ -43,6 +46,7 @@ function last_before(s, stops,   i, c, t) {
 	if (substr($0, 1, 1) == " ") next
 }
 /^[-+]/ {
+	if (side != "" && substr($0, 1, 1) != side) next
 	s = substr($0, 2)
 	if (s ~ /^[ \t]*(\/\*|\*|\/\/)/) next
 	gsub(/"([^"\\]|\\.)*"/, "\"\"", s)
