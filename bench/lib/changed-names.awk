@@ -4,7 +4,8 @@
 # before the first parenthesis), else the tag of a struct, union or enum and
 # the variable (the last name before ';', '[' or '='); on an indented line,
 # a struct member (the name before ';', '[' or ':' of a line with no '=' nor
-# call, or a function pointer's (*name)); the name of a #define or #undef.
+# call, or a function pointer's (*name)) or an enumerator (the name alone,
+# perhaps with "= value", and a comma); the name of a #define or #undef.
 # Lines inside a function's body (from a column-0 head to its column-0 '}',
 # followed through the context lines too) name nothing. C's keywords, names under
 # four characters and names that begin with "__" (attributes, internals)
@@ -72,5 +73,8 @@ function last_before(s, stops,   i, c, t) {
 	}
 	if (s ~ /;[ \t]*$/ && s !~ /[=()]/ && s !~ /^[ \t]*(return|break|continue|goto)[ \t;]/)
 		add(last_before(s, ";[:"))
+	# an enumerator: the name alone on its line, perhaps with its value
+	else if (s ~ /^[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*(=[^;{}]*)?,?[ \t]*$/)
+		add(last_before(s, "=,"))
 }
 END { if (list != "") print list }
