@@ -16,7 +16,25 @@
 # With -v side=-, only the names on removed lines: what the change takes
 # away or declares anew (a file's old code may use them); a name only on
 # added lines is new, and no old code uses it.
+# A complete line (ending in ';' or ',', its parentheses balanced) that is
+# both removed and added, but for its spacing, was moved, not changed (a
+# member put into a union): it names nothing. A first line of a prototype
+# whose arguments change is not complete, so its function still counts.
+function moved_key(s,   t, o, c) {
+	t = s
+	gsub(/[ \t]+/, " ", t); sub(/^ /, "", t); sub(/ $/, "", t)
+	if (t !~ /[;,]$/) return ""
+	o = gsub(/\(/, "(", t); c = gsub(/\)/, ")", t)
+	return o == c ? t : ""
+}
 BEGIN {
+	# the diff is read once more first: a removed line's twin may come later
+	while ((getline l < ARGV[1]) > 0) {
+		if (l ~ /^(---|\+\+\+)/ || l !~ /^[-+]/) continue
+		k = moved_key(substr(l, 2))
+		if (k != "") seen_on[substr(l, 1, 1), k] = 1
+	}
+	close(ARGV[1])
 	n = split("auto break case char const continue default double else enum extern float " \
 		"goto inline long register restrict return short signed sizeof static struct switch " \
 		"typedef union unsigned void volatile while bool true false NULL", stop, " ")
@@ -49,6 +67,8 @@ function last_before(s, stops,   i, c, t) {
 /^[-+]/ {
 	if (side != "" && substr($0, 1, 1) != side) next
 	s = substr($0, 2)
+	k = moved_key(s)
+	if (k != "" && (("-", k) in seen_on) && (("+", k) in seen_on)) next
 	if (s ~ /^[ \t]*(\/\*|\*|\/\/)/) next
 	gsub(/"([^"\\]|\\.)*"/, "\"\"", s)
 	gsub(/\/\*.*\*\//, " ", s)

@@ -1,0 +1,36 @@
+# The files and missing names in a compiler's errors (bench/lib/needed-
+# files.sh): for each "PATH:LINE:COL: error: MESSAGE" line, "F PATH" (made
+# relative to SRC, a directory ending in '/'; a path elsewhere is left out),
+# and "N NAME" where the message says NAME is missing or has changed: the
+# quoted name of the messages below (gcc's quotes, or ASCII ones under
+# LANG=C). What a message suggests ("did you mean") is not a name.
+BEGIN {
+	# the messages that name what the code expected to be declared
+	n = split("undeclared|has no member named|implicit declaration of function|" \
+		"unknown type name|too many arguments to function|too few arguments to function|" \
+		"invalid use of undefined type", kinds, "|")
+	q = "(\342\200\230|')"          # opening quote: U+2018 or '
+	e = "(\342\200\231|')"          # closing quote: U+2019 or '
+	ident = "[A-Za-z_][A-Za-z0-9_]*"
+}
+match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
+	path = $0
+	sub(/:.*/, "", path)
+	if (index(path, src) == 1) path = substr(path, length(src) + 1)
+	if (path !~ /^\//) print "F " path
+	msg = substr($0, RLENGTH + 1)
+	sub(/; did you mean .*/, "", msg)
+	for (i = 1; i <= n; i++) {
+		if (!index(msg, kinds[i])) continue
+		# every quoted single name of the message (a type such as
+		# 'struct sock' has a space and is not one)
+		s = msg
+		while (match(s, q ident e)) {
+			w = substr(s, RSTART, RLENGTH)
+			s = substr(s, RSTART + RLENGTH)
+			gsub(/^(\342\200\230|')|(\342\200\231|')$/, "", w)
+			print "N " w
+		}
+		break
+	}
+}
