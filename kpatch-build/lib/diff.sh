@@ -14,7 +14,15 @@ build_patched() {
 	elif [[ $full_build -eq 1 ]]; then
 		run_counted "patched build" "" kbuild "${targets[@]}" || die "$E_BUILD" "patched build failed"
 	else
-		build_targeted "patched build" patched || die "$E_BUILD" "patched build failed (see the compiler errors in the log)"
+		# -k: every object that does not compile is reported in one run,
+		# not only the first one make meets
+		local mark rc=0
+		mark=$(wc -l <"$LOG")
+		make_options=(-k)
+		build_targeted "patched build" patched || rc=$?
+		make_options=()
+		[[ $rc -eq 0 ]] ||
+			die "$E_BUILD" "patched build failed: $(failed_objects "$mark") did not compile (see the compiler errors in the log)"
 	fi
 	unset KPATCH_CC_DIR
 	[[ -s $tmp/cc/changed ]] || die "$E_DIFF" "the patches changed no object"
@@ -24,6 +32,18 @@ build_patched() {
 		mkdir -p "$tmp/patched/$(dirname "$f")"
 		if [[ $f == /* ]]; then cp "$f" "$tmp/patched/$f"; else cp "$objdir/$f" "$tmp/patched/$f"; fi
 	done <"$tmp/cc/changed"
+}
+
+# The objects make gave up on in the log after line MARK, the first few
+# named.
+failed_objects() { # MARK
+	local objs
+	mapfile -t objs < <(tail -n +"$(($1 + 1))" "$LOG" | sed -n 's/^make\[[0-9]*\]: \*\*\* \[[^]]*: \([^]]*\.o\)\] Error [0-9]*$/\1/p' | sort -u)
+	case ${#objs[@]} in
+	0) echo "an object" ;;
+	1 | 2 | 3) echo "${objs[*]}" ;;
+	*) echo "${objs[*]:0:3} and $((${#objs[@]} - 3)) more" ;;
+	esac
 }
 
 # Entry sizes of the special sections, read from the kernel's BTF where it
