@@ -298,6 +298,43 @@ const struct sym *data_object(const struct sec *sec)
 	return NULL;
 }
 
+/* The first offset where a data section's patched bytes or relocations
+ * differ from its twin's (the shorter size when only the size does). */
+static size_t first_difference(const struct sec *ps, const struct sec *os)
+{
+	size_t off = ps->size < os->size ? ps->size : os->size;
+	size_t np = ps->rela ? ps->rela->nrels : 0, no = os->rela ? os->rela->nrels : 0;
+
+	if (ps->data && os->data)
+		for (size_t i = 0; i < off; i++)
+			if (ps->data[i] != os->data[i]) {
+				off = i;
+				break;
+			}
+	for (size_t i = 0; i < np || i < no; i++) {
+		const struct rel *pr = i < np ? &ps->rela->rels[i] : NULL, *or = i < no ? &os->rela->rels[i] : NULL;
+		size_t at;
+
+		if (pr && or && same_target(pr, or))
+			continue;
+		at = pr && or ? (pr->off < or->off ? pr->off : or->off) : pr ? pr->off : or->off;
+		if (at < off)
+			off = at;
+		break;
+	}
+	return off;
+}
+
+/* The existing variable of a changed data section whose value changed:
+ * the one where the first difference is (a struct holding sizeof() of a
+ * resized type, not the section's first variable), else the first. */
+static const struct sym *changed_object(const struct sec *ps)
+{
+	const struct sym *s = sym_at(ps, (GElf_Sxword)first_difference(ps, ps->twin));
+
+	return s && s->type == STT_OBJECT && s->twin && !is_string_literal(s) ? s : data_object(ps);
+}
+
 /* A variable of SEC that the original does not have, or NULL. */
 static const struct sym *new_object(const struct sec *sec)
 {
@@ -409,8 +446,12 @@ void check_refusals(struct ctx *c)
 			if (added)
 				die(EXIT_REFUSED, "%s: new variable in %s, a section shared with existing data (new data needs a section of its own: drop the section attribute, e.g. __read_mostly, or use a shadow variable)",
 				    added->name, ps->name);
+			/* a sizeof() of a resized struct in an initialiser
+			 * changes data too: the layout, the cause, is named
+			 * first (check_struct_layouts returns if none changed) */
+			check_struct_layouts(c);
 			die(EXIT_REFUSED, "%s: changed data section %s (existing data cannot be patched; use a shadow variable)",
-			    data_object(ps)->name, ps->name);
+			    changed_object(ps)->name, ps->name);
 		}
 		if (ps->status == ST_CHANGED && is_init_data(ps) && data_object(ps))
 			die(EXIT_REFUSED, "%s: changed __init data in %s (it was used during boot and is gone)",
