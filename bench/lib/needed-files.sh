@@ -23,7 +23,7 @@ needed_files() { # PATCH LOG UPDATE SRCDIR
 			continue
 		fi
 		mapfile -t have < <(cd "$3" && find . -name '*.h' -type f -print0 |
-			xargs -0r grep -lE "^\+.*\b$name\b" | sed 's|^\./||' | sort)
+			xargs -0r grep -lE "^\+[^+].*\b$name\b" | sed 's|^\./||' | sort)
 		[[ ${#have[@]} -ge 1 && ${#have[@]} -le 2 ]] || continue
 		for h in "${have[@]}"; do
 			[[ -n ${in_patch[$h]:-} || -n ${out[$h]:-} ]] || { out[$h]=1; echo "$h"; }
