@@ -1,9 +1,10 @@
 # The files and missing names in a compiler's errors (bench/lib/needed-
 # files.sh): for each "PATH:LINE:COL: error: MESSAGE" line, "F PATH" (made
 # relative to SRC, a directory ending in '/'; a path elsewhere is left out),
-# and "N NAME" where the message says NAME is missing or has changed: the
-# quoted name of the messages below (gcc's quotes, or ASCII ones under
-# LANG=C). What a message suggests ("did you mean") is not a name.
+# and "N PATH NAME [TAG]" where the message says NAME is missing or has
+# changed: the quoted name of the messages below (gcc's quotes, or ASCII
+# ones under LANG=C), with, for a missing member, the tag of its struct or
+# union. What a message suggests ("did you mean") is not a name.
 BEGIN {
 	# the messages that name what the code expected to be declared
 	n = split("undeclared|has no member named|implicit declaration of function|" \
@@ -17,9 +18,16 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 	path = $0
 	sub(/:.*/, "", path)
 	if (index(path, src) == 1) path = substr(path, length(src) + 1)
-	if (path !~ /^\//) print "F " path
+	if (path ~ /^\//) next
+	print "F " path
 	msg = substr($0, RLENGTH + 1)
 	sub(/; did you mean .*/, "", msg)
+	# the member's struct: 'struct sock' has no member named ...
+	tag = ""
+	if (index(msg, "has no member named") && match(msg, q "(struct |union )?" ident e)) {
+		tag = substr(msg, RSTART, RLENGTH)
+		gsub(/^(\342\200\230|')(struct |union )?|(\342\200\231|')$/, "", tag)
+	}
 	for (i = 1; i <= n; i++) {
 		if (!index(msg, kinds[i])) continue
 		# every quoted single name of the message (a type such as
@@ -29,7 +37,7 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 			w = substr(s, RSTART, RLENGTH)
 			s = substr(s, RSTART + RLENGTH)
 			gsub(/^(\342\200\230|')|(\342\200\231|')$/, "", w)
-			print "N " w
+			if (w != tag) print "N " path " " w (tag != "" ? " " tag : "")
 		}
 		break
 	}

@@ -6,26 +6,32 @@
 # the update's changed files that PATCH lacks and that LOG's errors name:
 #  - a changed file where an error is (its old code meets the fix's half of
 #    a change: a redefinition, a changed prototype, a new argument);
-#  - a changed header whose added lines name what an error says is missing
-#    (undeclared, no such member, implicit declaration, unknown type, wrong
-#    number of arguments), when at most two headers do (more is a name too
-#    common to tell which).
+#  - a changed header whose added lines name what an error of another file
+#    says is missing (undeclared, no such member, implicit declaration,
+#    unknown type, wrong number of arguments), when at most two headers do
+#    (more is a name too common to tell which) and, for a member, the diff
+#    names its struct too. (An error in a file added by the first rule says
+#    only that its own half is missing: a member 'order' would match any
+#    header.)
 # Paths in LOG are absolute under SRCDIR (kpatch-build builds there) or
 # relative to it.
 needed_files() { # PATCH LOG UPDATE SRCDIR
-	local have=() name kind h
-	declare -A in_patch=() out=()
+	local have=() kind path name tag h
+	declare -A in_patch=() out=() added=()
 	while read -r name; do in_patch[$name]=1; done < <(sed -n 's|^+++ b/||p' "$1")
-	while read -r kind name; do
+	while read -r kind path name tag; do
 		if [[ $kind == F ]]; then
-			[[ -f $3/$name ]] || continue
-			[[ -n ${in_patch[$name]:-} || -n ${out[$name]:-} ]] || { out[$name]=1; echo "$name"; }
+			[[ -f $3/$path && -z ${in_patch[$path]:-} ]] || continue
+			added[$path]=1
+			[[ -n ${out[$path]:-} ]] || { out[$path]=1; echo "$path"; }
 			continue
 		fi
+		[[ -z ${added[$path]:-} ]] || continue
 		mapfile -t have < <(cd "$3" && find . -name '*.h' -type f -print0 |
-			xargs -0r grep -lE "^\+[^+].*\b$name\b" | sed 's|^\./||' | sort)
+			xargs -0r grep -lE "^\+([^+].*)?\b$name\b" | sed 's|^\./||' | sort)
 		[[ ${#have[@]} -ge 1 && ${#have[@]} -le 2 ]] || continue
 		for h in "${have[@]}"; do
+			[[ -z $tag ]] || grep -qw -- "$tag" "$3/$h" || continue
 			[[ -n ${in_patch[$h]:-} || -n ${out[$h]:-} ]] || { out[$h]=1; echo "$h"; }
 		done
 	done < <(LC_ALL=C awk -v src="$4/" -f "$(dirname "${BASH_SOURCE[0]}")/error-names.awk" "$2" | awk '!seen[$0]++')
