@@ -19,6 +19,12 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 	sub(/:.*/, "", path)
 	if (index(path, src) == 1) path = substr(path, length(src) + 1)
 	if (path ~ /^\//) next
+	# one name a file: fs/smb/server/mgmt/../smb2pdu.h is smb2pdu.h there
+	while (gsub(/\/\.\//, "/", path)) ;
+	sub(/^(\.\/)+/, "", path)
+	while (match(path, /(^|\/)[^\/]+\/\.\.\//) && substr(path, RSTART, RLENGTH) !~ /(^|\/)\.\.\/\.\.\//)
+		path = substr(path, 1, RSTART - 1) (RSTART > 1 ? "/" : "") substr(path, RSTART + RLENGTH)
+	if (path ~ /^\.\.\//) next
 	print "F " path
 	msg = substr($0, RLENGTH + 1)
 	sub(/; did you mean .*/, "", msg)
