@@ -4,7 +4,8 @@
 # and "N PATH NAME [TAG]" where the message says NAME is missing or has
 # changed: the quoted name of the messages below (gcc's quotes, or ASCII
 # ones under LANG=C), with, for a missing member, the tag of its struct or
-# union. What a message suggests ("did you mean") is not a name.
+# union. What a message suggests ("did you mean") is not a name; a name a
+# guard macro made (class_NAME_t) also gives the NAME its header defines.
 BEGIN {
 	# the messages that name what the code expected to be declared
 	n = split("undeclared|has no member named|implicit declaration of function|" \
@@ -43,7 +44,14 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 			w = substr(s, RSTART, RLENGTH)
 			s = substr(s, RSTART + RLENGTH)
 			gsub(/^(\342\200\230|')|(\342\200\231|')$/, "", w)
-			if (w != tag) print "N " path " " w (tag != "" ? " " tag : "")
+			if (w == tag) continue
+			print "N " path " " w (tag != "" ? " " tag : "")
+			# what DEFINE_GUARD(name, ...) and its kin make of a
+			# name (cleanup.h): the header names only the name
+			if (match(w, /^class_.+_(t|constructor|destructor|lock_ptr)$/)) {
+				sub(/^class_/, "", w); sub(/_(t|constructor|destructor|lock_ptr)$/, "", w)
+				print "N " path " " w
+			}
 		}
 		break
 	}
