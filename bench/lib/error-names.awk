@@ -10,7 +10,7 @@ BEGIN {
 	# the messages that name what the code expected to be declared
 	n = split("undeclared|has no member named|implicit declaration of function|" \
 		"unknown type name|too many arguments to function|too few arguments to function|" \
-		"invalid use of undefined type", kinds, "|")
+		"invalid use of undefined type|conflicting types for", kinds, "|")
 	q = "(\342\200\230|')"          # opening quote: U+2018 or '
 	e = "(\342\200\231|')"          # closing quote: U+2019 or '
 	ident = "[A-Za-z_][A-Za-z0-9_]*"

@@ -8,9 +8,9 @@
 #    a change: a redefinition, a changed prototype, a new argument);
 #  - a changed header whose added lines name what an error of another file
 #    says is missing (undeclared, no such member, implicit declaration,
-#    unknown type, wrong number of arguments), when at most two headers do
-#    (more is a name too common to tell which) and, for a member, the diff
-#    names its struct too. (An error in a file added by the first rule says
+#    unknown type, wrong number of arguments, conflicting types), when at
+#    most two headers do (more is a name too common to tell which), of
+#    those whose diff names its struct too for a member. (An error in a file added by the first rule says
 #    only that its own half is missing: a member 'order' would match any
 #    header.)
 # Paths in LOG are absolute under SRCDIR (kpatch-build builds there) or
@@ -28,10 +28,10 @@ needed_files() { # PATCH LOG UPDATE SRCDIR
 		fi
 		[[ -z ${added[$path]:-} ]] || continue
 		mapfile -t have < <(cd "$3" && find . -name '*.h' -type f -print0 |
-			xargs -0r grep -lE "^\+([^+].*)?\b$name\b" | sed 's|^\./||' | sort)
+			xargs -0r grep -lE "^\+([^+].*)?\b$name\b" | sed 's|^\./||' | sort |
+			while read -r h; do [[ -z $tag ]] || grep -qw -- "$tag" "$h" || continue; echo "$h"; done)
 		[[ ${#have[@]} -ge 1 && ${#have[@]} -le 2 ]] || continue
 		for h in "${have[@]}"; do
-			[[ -z $tag ]] || grep -qw -- "$tag" "$3/$h" || continue
 			[[ -n ${in_patch[$h]:-} || -n ${out[$h]:-} ]] || { out[$h]=1; echo "$h"; }
 		done
 	done < <(LC_ALL=C awk -v src="$4/" -f "$(dirname "${BASH_SOURCE[0]}")/error-names.awk" "$2" | awk '!seen[$0]++')
