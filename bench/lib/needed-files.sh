@@ -9,10 +9,10 @@
 #  - a changed header whose added lines name what an error of another file
 #    says is missing (undeclared, no such member, implicit declaration,
 #    unknown type, wrong number of arguments, conflicting types), when at
-#    most two headers do (more is a name too common to tell which), of
-#    those whose diff names its struct too for a member. (An error in a file added by the first rule says
-#    only that its own half is missing: a member 'order' would match any
-#    header.)
+#    most two headers do (more is a name too common to tell which); for a
+#    member, of the headers whose diff names its struct too. (An error in a
+#    file added by the first rule says only that its own half is missing:
+#    a member 'order' would match any header.)
 # Paths in LOG are absolute under SRCDIR (kpatch-build builds there) or
 # relative to it.
 needed_files() { # PATCH LOG UPDATE SRCDIR
