@@ -145,16 +145,23 @@ static bool same_bytes(const struct sec *ps, const struct sec *os)
 	return line_only_diff(ps, os);
 }
 
+/* The index of the first relocation of PS whose target differs from OS's
+ * at the same index (the shorter count when one list only runs longer). */
+static size_t first_other_reloc(const struct sec *ps, const struct sec *os)
+{
+	size_t np = ps->rela ? ps->rela->nrels : 0, no = os->rela ? os->rela->nrels : 0, n = np < no ? np : no;
+
+	for (size_t i = 0; i < n; i++)
+		if (!same_target(&ps->rela->rels[i], &os->rela->rels[i]))
+			return i;
+	return n;
+}
+
 static bool same_relocs(const struct sec *ps, const struct sec *os)
 {
 	size_t np = ps->rela ? ps->rela->nrels : 0, no = os->rela ? os->rela->nrels : 0;
 
-	if (np != no)
-		return false;
-	for (size_t i = 0; i < np; i++)
-		if (!same_target(&ps->rela->rels[i], &os->rela->rels[i]))
-			return false;
-	return true;
+	return np == no && first_other_reloc(ps, os) == np;
 }
 
 /* A function starts with `call __fentry__` (after endbr64 on IBT kernels). */
@@ -311,16 +318,14 @@ static size_t first_difference(const struct sec *ps, const struct sec *os)
 				off = i;
 				break;
 			}
-	for (size_t i = 0; i < np || i < no; i++) {
-		const struct rel *pr = i < np ? &ps->rela->rels[i] : NULL, *or = i < no ? &os->rela->rels[i] : NULL;
-		size_t at;
+	size_t r = first_other_reloc(ps, os);
+	const struct rel *pr = r < np ? &ps->rela->rels[r] : NULL, *or = r < no ? &os->rela->rels[r] : NULL;
 
-		if (pr && or && same_target(pr, or))
-			continue;
-		at = pr && or ? (pr->off < or->off ? pr->off : or->off) : pr ? pr->off : or->off;
+	if (pr || or) {
+		size_t at = pr && or ? (pr->off < or->off ? pr->off : or->off) : pr ? pr->off : or->off;
+
 		if (at < off)
 			off = at;
-		break;
 	}
 	return off;
 }

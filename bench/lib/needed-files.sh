@@ -16,9 +16,10 @@
 # Paths in LOG are absolute under SRCDIR (kpatch-build builds there) or
 # relative to it.
 needed_files() { # PATCH LOG UPDATE SRCDIR
-	local have=() kind path name tag h
+	local have=() headers=() kind path name tag h
 	declare -A in_patch=() out=() added=()
 	while read -r name; do in_patch[$name]=1; done < <(sed -n 's|^+++ b/||p' "$1")
+	mapfile -t headers < <(cd "$3" && find . -name '*.h' -type f | sed 's|^\./||' | sort)
 	while read -r kind path name tag; do
 		if [[ $kind == F ]]; then
 			[[ -f $3/$path && -z ${in_patch[$path]:-} ]] || continue
@@ -26,9 +27,9 @@ needed_files() { # PATCH LOG UPDATE SRCDIR
 			[[ -n ${out[$path]:-} ]] || { out[$path]=1; echo "$path"; }
 			continue
 		fi
-		[[ -z ${added[$path]:-} ]] || continue
-		mapfile -t have < <(cd "$3" && find . -name '*.h' -type f -print0 |
-			xargs -0r grep -lE "^\+([^+].*)?\b$name\b" | sed 's|^\./||' | sort |
+		[[ -z ${added[$path]:-} && ${#headers[@]} -gt 0 ]] || continue
+		mapfile -t have < <(cd "$3" && printf '%s\0' "${headers[@]}" |
+			xargs -0r grep -lE "^\+([^+].*)?\b$name\b" |
 			while read -r h; do [[ -z $tag ]] || grep -qw -- "$tag" "$h" || continue; echo "$h"; done)
 		[[ ${#have[@]} -ge 1 && ${#have[@]} -le 2 ]] || continue
 		for h in "${have[@]}"; do
