@@ -5,7 +5,8 @@
 # changed: the quoted name of the messages below (gcc's quotes, or ASCII
 # ones under LANG=C), with, for a missing member, the tag of its struct or
 # union. What a message suggests ("did you mean") is not a name; a name a
-# guard macro made (class_NAME_t) also gives the NAME its header defines.
+# guard macro made (class_NAME_t) also gives the NAME its header defines;
+# for a pointer of an incompatible type, the name under gcc's caret.
 BEGIN {
 	# the messages that name what the code expected to be declared
 	n = split("undeclared|has no member named|implicit declaration of function|" \
@@ -15,6 +16,20 @@ BEGIN {
 	e = "(\342\200\231|')"          # closing quote: U+2019 or '
 	ident = "[A-Za-z_][A-Za-z0-9_]*"
 }
+# gcc's excerpt of an incompatible pointer error's line, then its caret
+# line: the name under the caret (same column: both lines have the same
+# margin) is what the error is about, such as the function that
+# '.dump = nft_reject_dump,' puts where its header's new prototype differs.
+want != "" && excerpt == "" && /^ *[0-9]+ \| / { excerpt = $0; next }
+want != "" && excerpt != "" && /^ +\| +[~ ]*\^/ {
+	c = index($0, "^")
+	# (a name's start: gcc's excerpt may be of the file as it is now)
+	if (substr(excerpt, c - 1, 1) !~ /[A-Za-z0-9_]/ && match(substr(excerpt, c), "^" ident))
+		print "N " want " " substr(excerpt, c, RLENGTH)
+	want = ""
+	next
+}
+{ want = "" }
 match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 	path = $0
 	sub(/:.*/, "", path)
@@ -29,6 +44,7 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 	print "F " path
 	msg = substr($0, RLENGTH + 1)
 	sub(/; did you mean .*/, "", msg)
+	if (index(msg, "from incompatible pointer type")) { want = path; excerpt = ""; next }
 	# the member's struct: 'struct sock' has no member named ...
 	tag = ""
 	if (index(msg, "has no member named") && match(msg, q "(struct |union )?" ident e)) {
