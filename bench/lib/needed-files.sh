@@ -26,9 +26,8 @@ stem_of() { # PATH
 }
 
 needed_files() { # PATCH LOG UPDATE SRCDIR
-	local have=() headers=() kind path name tag h f
+	local have=() headers=() kind path name tag h f lib
 	declare -A in_patch=() out=() added=()
-	local lib
 	lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 	while read -r name; do in_patch[$name]=1; done < <(sed -n 's|^+++ b/||p' "$1")
 	mapfile -t headers < <(cd "$3" && find . -name '*.h' -type f | sed 's|^\./||' | sort)
