@@ -5,7 +5,7 @@
 srcdir='' config='' vmlinux='' jobs=$(nproc) name='' outdir=$PWD debug=0
 replace=1 skip_cleanup=0 skip_compiler_check=0 oot_module='' oot_module_src=''
 archversion='' sysroot='' build_original_only=0 allow_fuzz=0 full_build=0 no_full_build=0
-sign_key='' sign_cert='' keep_debug=0 fix_lines=1 max_objects=${KPATCH_BUILD_MAX_OBJECTS:-300}
+sign_key='' sign_cert='' keep_debug=0 fix_lines=1 max_objects=${KPATCH_BUILD_MAX_OBJECTS:-}
 cache_cmd='' cache_days=30
 targets=() patches=() meta_args=() allow_layouts=()
 
@@ -36,7 +36,8 @@ Build:
       --no-fix-lines       compile the patched .c and .h files without the #line directives
                            that keep the line numbers (and __LINE__) of their unchanged lines
       --max-objects N      a header change rebuilds at most N objects (those whose preprocessed
-                           source it changes), else a full build (default: $max_objects)
+                           source it changes), else a full build (default: ${max_objects:-no limit:
+                           a targeted build never compiles more objects than a full one})
       --full-build         rebuild the whole kernel instead of the objects the patches touch
       --no-full-build      refuse (exit 6) where a full build would be needed instead of building
   -t, --target T           kernel build target for a full build (repeatable; default: vmlinux modules)
@@ -88,7 +89,7 @@ parse_args() {
 		--build-original) build_original_only=1; shift ;;
 		--allow-fuzz) allow_fuzz=1; shift ;;
 		--allow-layout-change) allow_layouts+=(--allow-layout-change "$2"); shift 2 ;;
-		--max-objects) max_objects=$2; shift 2 ;;
+		--max-objects) max_objects=$2; [[ -n $2 ]] || usage_error "--max-objects needs a number, got ''"; shift 2 ;;
 		--full-build) full_build=1; shift ;;
 		--no-full-build) no_full_build=1; shift ;;
 		--sign) sign_key=$2; shift 2 ;;
@@ -118,7 +119,7 @@ parse_args() {
 	[[ -z $cache_cmd ]] || return 0
 	patches=("$@")
 	[[ $jobs =~ ^[0-9]+$ && $jobs -gt 0 ]] || usage_error "--jobs needs a positive number, got '$jobs'"
-	[[ $max_objects =~ ^[0-9]+$ ]] || usage_error "--max-objects needs a number, got '$max_objects'"
+	[[ -z $max_objects || $max_objects =~ ^[0-9]+$ ]] || usage_error "--max-objects needs a number, got '$max_objects'"
 	[[ $full_build -eq 0 || $no_full_build -eq 0 ]] || usage_error "--full-build and --no-full-build exclude each other"
 	if [[ $build_original_only -eq 0 && ${#patches[@]} -eq 0 ]]; then
 		echo "kpatch-build: no patch given" >&2

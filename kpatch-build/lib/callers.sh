@@ -80,7 +80,7 @@ add_via_callers() { # FUNC OBJ PARENT
 		grep -qxF "$o" "$tmp/cc/changed" "$tmp/caller-objects" 2>/dev/null || new+=("$o")
 	done
 	n=${#new[@]}
-	[[ $n -le $max_objects ]] ||
+	[[ -z $max_objects || $n -le $max_objects ]] ||
 		die "$E_DIFF" "$why, and $n objects of $parent name it (more than --max-objects $max_objects)"
 	via_callers+=("$func")
 	echo "$func $parent" >>"$tmp/via-callers"

@@ -208,7 +208,7 @@ includers_of() { # FILE...
 
 # Fills $tmp/objects ("OBJ PARENT" lines) with what the touched files compile
 # to. Returns 1 when only a full build can tell (a Makefile, Kconfig, or a
-# header reaching more than --max-objects objects), with the reason in
+# header reaching more than --max-objects objects, where one is given), with the reason in
 # $full_build_why.
 full_build_why=''
 select_objects() {
@@ -242,7 +242,11 @@ select_objects() {
 			[[ -s $tmp/objects ]] ||
 				die "$E_DIFF" "the patches change no object: ${headers[*]} change the preprocessed source of none of their includers in this config"
 		fi
-		if [[ $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
+		# No limit unless given: the objects a targeted build compiles
+		# are a subset of what a full build compiles (all of the
+		# original, then every includer again); only the preprocessing
+		# above is extra, about half a compile per includer.
+		if [[ -n $max_objects && $(wc -l <"$tmp/objects") -gt $max_objects ]]; then
 			full_build_why="${headers[*]} reach $(wc -l <"$tmp/objects") objects, more than --max-objects $max_objects"
 			progress "  more than --max-objects $max_objects objects: a full build is needed"
 			return 1
