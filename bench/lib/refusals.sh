@@ -45,6 +45,9 @@ classify_build() { # RC LOG FILE
 	0) echo built; return ;;
 	3) echo corpus-error; return ;; # does not apply to BASE: a corpus bug
 	124 | 137) echo timeout; return ;; # fix-rate's --fix-timeout
+	# kpatch-build's exit on SIGINT or SIGTERM from outside (timeout(1)
+	# reports its own as 124): a run stopped by hand measured nothing
+	130 | 143) echo stopped; return ;;
 	5) grep -qs 'error:' "$2" "${2%.log}.full.log" && { echo compile-error; return; } ;;
 	6)
 		# the fix's own file, not one of its deps (a KUnit test beside it)
