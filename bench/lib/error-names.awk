@@ -45,11 +45,13 @@ match($0, /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: /) {
 	msg = substr($0, RLENGTH + 1)
 	sub(/; did you mean .*/, "", msg)
 	if (index(msg, "from incompatible pointer type")) { want = path; excerpt = ""; next }
-	# the member's struct: 'struct sock' has no member named ...
+	# the member's struct: 'struct sock' (or 'const struct sock', through
+	# a const pointer) has no member named ...
 	tag = ""
-	if (index(msg, "has no member named") && match(msg, q "(struct |union )?" ident e)) {
+	if (match(msg, q "((const|volatile) )*(struct |union )?" ident e " has no member named")) {
 		tag = substr(msg, RSTART, RLENGTH)
-		gsub(/^(\342\200\230|')(struct |union )?|(\342\200\231|')$/, "", tag)
+		sub(/ has no member named$/, "", tag)
+		gsub(/^(\342\200\230|')((const|volatile) )*(struct |union )?|(\342\200\231|')$/, "", tag)
 	}
 	for (i = 1; i <= n; i++) {
 		if (!index(msg, kinds[i])) continue
